@@ -1,0 +1,147 @@
+// Sleep sessions following Gadgetbridge's SleepAnalysis rules (§11.4): light and
+// deep minutes join into a session, more than two hours without sleep closes it,
+// and a session with five minutes of sleep or less is dropped.
+
+import { localDay, utcOffsetMinutes } from "../time/zones.ts";
+import type { HistoryMinute } from "./history_minute.ts";
+import { classifyMinute } from "./minute_class.ts";
+
+const MINUTE_MS = 60_000;
+
+/** One detected sleep session; it belongs to the local day on which it ends. */
+export interface SleepSession {
+  /** Local day ("YYYY-MM-DD") of the last sleeping minute, so a night crossing midnight counts for the morning. */
+  day: string;
+  /** Epoch ms of the first sleeping minute. */
+  bedtime: number;
+  /** Epoch ms just after the last sleeping minute. */
+  wakeTime: number;
+  /** Light plus deep minutes. */
+  asleepMinutes: number;
+  /** Minutes classed as light sleep. */
+  lightMinutes: number;
+  /** Minutes classed as deep sleep. */
+  deepMinutes: number;
+  /** Minutes between bedtime and wake time that were not sleep (awake, moving, off the wrist or missing). */
+  awakeMinutes: number;
+  /** Times the person was awake or moving between two sleeping stretches. */
+  awakenings: number;
+  /** True for a short daytime sleep (under three hours, starting and ending between 09:00 and 21:00 local). */
+  nap: boolean;
+}
+
+/** Tuning for {@link detectSleepSessions}; the defaults are Gadgetbridge's. */
+export interface SleepOptions {
+  /** IANA zone used to place each session on a local day. */
+  timeZone: string;
+  /** A gap without sleep longer than this closes the session (default 120). */
+  maxGapMinutes?: number;
+  /** Sessions with this many sleeping minutes or fewer are dropped (default 5). */
+  minSleepMinutes?: number;
+}
+
+interface OpenSession {
+  bedtime: number;
+  lastSleepEnd: number;
+  light: number;
+  deep: number;
+  awakenings: number;
+  wokeSinceSleep: boolean;
+}
+
+function isNap(
+  bedtime: number,
+  wakeTime: number,
+  asleep: number,
+  timeZone: string,
+): boolean {
+  if (asleep >= 180) return false;
+  const localMinute = (t: number) => {
+    const local = t + utcOffsetMinutes(t, timeZone) * MINUTE_MS;
+    return Math.floor(
+      (((local % 86_400_000) + 86_400_000) % 86_400_000) / MINUTE_MS,
+    );
+  };
+  const sameDay =
+    localDay(bedtime, timeZone) === localDay(wakeTime - 1, timeZone);
+  return sameDay && localMinute(bedtime) >= 9 * 60 &&
+    localMinute(wakeTime - 1) < 21 * 60;
+}
+
+function closeSession(
+  open: OpenSession,
+  options: SleepOptions,
+): SleepSession | null {
+  const asleep = open.light + open.deep;
+  if (asleep <= (options.minSleepMinutes ?? 5)) return null;
+  const wakeTime = open.lastSleepEnd;
+  return {
+    day: localDay(wakeTime - 1, options.timeZone),
+    bedtime: open.bedtime,
+    wakeTime,
+    asleepMinutes: asleep,
+    lightMinutes: open.light,
+    deepMinutes: open.deep,
+    awakeMinutes: Math.round((wakeTime - open.bedtime) / MINUTE_MS) - asleep,
+    awakenings: open.awakenings,
+    nap: isNap(open.bedtime, wakeTime, asleep, options.timeZone),
+  };
+}
+
+/**
+ * Finds sleep sessions in minutes given in time order (missing minutes are simply absent),
+ * yielding each session as soon as it closes so a long range is never held in memory.
+ */
+export async function* detectSleepSessions(
+  minutes: Iterable<HistoryMinute> | AsyncIterable<HistoryMinute>,
+  options: SleepOptions,
+): AsyncGenerator<SleepSession> {
+  const maxGapMs = (options.maxGapMinutes ?? 120) * MINUTE_MS;
+  let open: OpenSession | null = null;
+  for await (const minute of minutes) {
+    const minuteClass = classifyMinute(minute.kind, minute.steps);
+    if (open && minute.time - open.lastSleepEnd > maxGapMs) {
+      const closed = closeSession(open, options);
+      if (closed) yield closed;
+      open = null;
+    }
+    const light = minuteClass === "light_sleep";
+    if (!light && minuteClass !== "deep_sleep") {
+      if (open && (minuteClass === "awake" || minuteClass === "active")) {
+        open.wokeSinceSleep = true;
+      }
+      continue;
+    }
+    if (!open) {
+      open = {
+        bedtime: minute.time,
+        lastSleepEnd: minute.time,
+        light: 0,
+        deep: 0,
+        awakenings: 0,
+        wokeSinceSleep: false,
+      };
+    }
+    if (open.wokeSinceSleep) open.awakenings++;
+    open.wokeSinceSleep = false;
+    if (light) open.light++;
+    else open.deep++;
+    open.lastSleepEnd = minute.time + MINUTE_MS;
+  }
+  if (open) {
+    const closed = closeSession(open, options);
+    if (closed) yield closed;
+  }
+}
+
+/** Collects every session from {@link detectSleepSessions} into an array (for a bounded range). */
+export async function listSleepSessions(
+  minutes: Iterable<HistoryMinute> | AsyncIterable<HistoryMinute>,
+  options: SleepOptions,
+): Promise<SleepSession[]> {
+  const sessions: SleepSession[] = [];
+  for await (const session of detectSleepSessions(minutes, options)) {
+    sessions.push(session);
+  }
+  return sessions;
+}
