@@ -1,0 +1,152 @@
+// Hourly and daily figures for one local day, computed from the packed UTC days
+// that cover it. Uploads recompute every touched day in full, so a stored summary
+// always equals a fresh recomputation from the raw minutes.
+import type {
+  DaySummary,
+  HeartRateStats,
+  HourSummary,
+  SummaryFigures,
+} from "../api/sample_schemas.ts";
+import { addDays, startOfLocalDay } from "../time/zones.ts";
+import { DAY_MS, MINUTES_PER_DAY, readMinute, toUtcDay } from "./sample_day.ts";
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+// Low-nibble kind classes from the protocol notes (§11.4). Kinds 0 and 10 repeat
+// the last other kind; the look-back restarts at each local midnight so a day's
+// summary depends only on that day's minutes.
+const ACTIVE_KINDS = new Set([1, 2, 4]);
+const NOT_WORN_KINDS = new Set([3, 6]);
+const LIGHT_SLEEP = 9;
+const DEEP_SLEEP = 11;
+
+function isInheriting(kind: number): boolean {
+  return kind === 0 || kind === 10;
+}
+
+class FigureCounter {
+  minutesRecorded = 0;
+  steps = 0;
+  activeMinutes = 0;
+  wornMinutes = 0;
+  lightSleepMinutes = 0;
+  deepSleepMinutes = 0;
+  heartRates: number[] = [];
+
+  toFigures(): SummaryFigures {
+    return {
+      minutesRecorded: this.minutesRecorded,
+      steps: this.steps,
+      distanceMeters: null,
+      calories: null,
+      activeMinutes: this.activeMinutes,
+      wornMinutes: this.wornMinutes,
+      lightSleepMinutes: this.lightSleepMinutes,
+      deepSleepMinutes: this.deepSleepMinutes,
+      heartRate: summarizeHeartRates(this.heartRates),
+    };
+  }
+}
+
+function summarizeHeartRates(rates: number[]): HeartRateStats | null {
+  if (rates.length === 0) return null;
+  let min = Infinity, max = -Infinity, sum = 0;
+  for (const r of rates) {
+    if (r < min) min = r;
+    if (r > max) max = r;
+    sum += r;
+  }
+  return { min, mean: Math.round(sum / rates.length), max };
+}
+
+/** Estimates resting heart rate: the 10th percentile (nearest rank) of at least 10 readings. */
+export function estimateRestingHeartRate(
+  rates: readonly number[],
+): number | null {
+  if (rates.length < 10) return null;
+  const sorted = [...rates].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length * 0.1) - 1];
+}
+
+/** Local day as a day number (days since 1970-01-01 of the calendar date). */
+export function toLocalDayNumber(day: string): number {
+  return Date.UTC(
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)),
+  ) / DAY_MS;
+}
+
+/** Start (inclusive) and end (exclusive) of a local day, in epoch ms. */
+export function getLocalDayBounds(
+  day: string,
+  timeZone: string,
+): { start: number; end: number } {
+  return {
+    start: startOfLocalDay(day, timeZone),
+    end: startOfLocalDay(addDays(day, 1), timeZone),
+  };
+}
+
+/** Lists the UTC day numbers whose packs cover `[start, end)`. */
+export function listUtcDays(start: number, end: number): number[] {
+  const days: number[] = [];
+  for (let d = toUtcDay(start); d <= toUtcDay(end - 1); d++) days.push(d);
+  return days;
+}
+
+/** A local day's summary together with its hours. */
+export interface LocalDaySummaries {
+  day: DaySummary;
+  hours: HourSummary[];
+}
+
+/** Computes the daily and hourly summaries of a local day from packed UTC days (`packs` by UTC day). */
+export function summarizeLocalDay(
+  packs: ReadonlyMap<number, Uint8Array>,
+  day: string,
+  timeZone: string,
+): LocalDaySummaries | null {
+  const { start, end } = getLocalDayBounds(day, timeZone);
+  const total = new FigureCounter();
+  const hours: HourSummary[] = [];
+  let lastKind: number | null = null;
+  for (let hourStart = start; hourStart < end; hourStart += HOUR_MS) {
+    const hour = new FigureCounter();
+    const hourEnd = Math.min(end, hourStart + HOUR_MS);
+    for (let t = hourStart; t < hourEnd; t += MINUTE_MS) {
+      const pack = packs.get(toUtcDay(t));
+      if (pack === undefined) continue;
+      const index = Math.floor((t % DAY_MS) / MINUTE_MS) % MINUTES_PER_DAY;
+      const minute = readMinute(pack, index);
+      if (minute === null) continue;
+      const raw = minute.kind & 0x0f;
+      if (!isInheriting(raw)) lastKind = raw;
+      const kind = lastKind;
+      for (const c of [hour, total]) {
+        c.minutesRecorded++;
+        c.steps += minute.steps;
+        if (kind !== null && ACTIVE_KINDS.has(kind)) c.activeMinutes++;
+        if (kind === null || !NOT_WORN_KINDS.has(kind)) c.wornMinutes++;
+        if (kind === LIGHT_SLEEP) c.lightSleepMinutes++;
+        if (kind === DEEP_SLEEP) c.deepSleepMinutes++;
+        if (minute.heartRate !== 0 && minute.heartRate !== 0xff) {
+          c.heartRates.push(minute.heartRate);
+        }
+      }
+    }
+    hours.push({ start: hourStart, ...hour.toFigures() });
+  }
+  if (total.minutesRecorded === 0) return null;
+  return {
+    day: {
+      day,
+      start,
+      end,
+      ...total.toFigures(),
+      restingHeartRate: estimateRestingHeartRate(total.heartRates),
+    },
+    hours,
+  };
+}
