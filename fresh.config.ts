@@ -1,0 +1,105 @@
+// Typed app configuration: defaults for self-hosting, each overridable by an
+// environment variable so the same code runs locally and on Deno Deploy.
+
+/** Where the app keeps its Deno KV data. */
+export type KvLocation =
+  | { kind: "file"; path: string }
+  | { kind: "memory" }
+  | { kind: "remote"; url: string }
+  | { kind: "default" };
+
+/** Everything the server reads from its environment. */
+export interface AppConfig {
+  /** TCP port to listen on (`PORT`). */
+  port: number;
+  /** Interface to bind (`LISTEN_ADDRESS`); `127.0.0.1` keeps the app on this machine. */
+  hostname: string;
+  /** KV location (`KV_PATH`: a file path, `:memory:`, an `http(s)://` KV Connect URL, or `deploy`). */
+  kv: KvLocation;
+  /** Whether cookies get `Secure` (`SECURE_COOKIES`: `auto` = when the request came over https). */
+  secureCookies: "auto" | "always" | "never";
+  /** Optional TLS certificate and key files (`TLS_CERT_FILE`, `TLS_KEY_FILE`) for https without a proxy. */
+  tls?: { certFile: string; keyFile: string };
+  /** Whether anyone may create an account without an invitation (`OPEN_SIGNUP`). */
+  openSignup: boolean;
+  /** Base URL of the Open-Meteo compatible forecast API the server calls (`WEATHER_API_URL`). */
+  weatherApiUrl: string;
+  /** Base URL of the geocoding API for weather locations (`GEOCODING_API_URL`). */
+  geocodingApiUrl: string;
+  /** Whether requests come through a reverse proxy whose `X-Forwarded-*` headers are trusted (`TRUST_PROXY`). */
+  trustProxy: boolean;
+}
+
+/** Reads one environment variable without failing where env access is not granted. */
+function readEnv(env: Record<string, string | undefined>, name: string) {
+  const value = env[name];
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function parseBoolean(
+  name: string,
+  value: string | undefined,
+  fallback: boolean,
+) {
+  if (value === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new Error(
+    `Cannot read configuration: ${name} must be true or false, got "${value}"`,
+  );
+}
+
+/** Turns a `KV_PATH` value into a KV location. */
+export function parseKvLocation(value: string | undefined): KvLocation {
+  if (value === undefined) return { kind: "file", path: "data/band-web.kv" };
+  if (value === ":memory:") return { kind: "memory" };
+  if (value === "deploy") return { kind: "default" };
+  if (/^https?:\/\//i.test(value)) return { kind: "remote", url: value };
+  return { kind: "file", path: value };
+}
+
+/** Builds the configuration from environment variables (defaults suit `deno task start`). */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const portText = readEnv(env, "PORT") ?? "8000";
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `Cannot read configuration: PORT must be a port number, got "${portText}"`,
+    );
+  }
+  const secure = readEnv(env, "SECURE_COOKIES") ?? "auto";
+  if (secure !== "auto" && secure !== "always" && secure !== "never") {
+    throw new Error(
+      `Cannot read configuration: SECURE_COOKIES must be auto, always or never, got "${secure}"`,
+    );
+  }
+  const certFile = readEnv(env, "TLS_CERT_FILE");
+  const keyFile = readEnv(env, "TLS_KEY_FILE");
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new Error(
+      "Cannot read configuration: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither",
+    );
+  }
+  return {
+    port,
+    hostname: readEnv(env, "LISTEN_ADDRESS") ?? "127.0.0.1",
+    kv: parseKvLocation(readEnv(env, "KV_PATH")),
+    secureCookies: secure,
+    tls: certFile && keyFile ? { certFile, keyFile } : undefined,
+    openSignup: parseBoolean("OPEN_SIGNUP", readEnv(env, "OPEN_SIGNUP"), false),
+    weatherApiUrl: readEnv(env, "WEATHER_API_URL") ??
+      "https://api.open-meteo.com/v1/forecast",
+    geocodingApiUrl: readEnv(env, "GEOCODING_API_URL") ??
+      "https://geocoding-api.open-meteo.com/v1/search",
+    trustProxy: parseBoolean("TRUST_PROXY", readEnv(env, "TRUST_PROXY"), false),
+  };
+}
+
+/** Reads the process environment, or an empty one where `--allow-env` is missing. */
+export function readProcessEnv(): Record<string, string | undefined> {
+  try {
+    return Deno.env.toObject();
+  } catch {
+    return {};
+  }
+}

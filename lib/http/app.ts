@@ -1,0 +1,258 @@
+// Turns the generated manifest into a Hono app: middleware chains per folder,
+// per-method handlers, pages wrapped in _app, and one error path for all.
+import { type Context, Hono } from "hono";
+import type { ComponentType } from "preact";
+import type { AppConfig } from "../../fresh.config.ts";
+import type {
+  AppProps,
+  AppState,
+  Handlers,
+  Middleware,
+  PageProps,
+  RouteContext,
+} from "./define.ts";
+import { isPageResult } from "./define.ts";
+import { HttpError } from "./errors.ts";
+import { registerIslands } from "./islands.ts";
+import { pageProps, renderPage } from "./render.ts";
+import {
+  compareRoutes,
+  folderCovers,
+  isSpecialFile,
+  routeFolder,
+  routePattern,
+} from "./route_paths.ts";
+import { secureHeaders } from "./secure_headers.ts";
+import { serveBuild, serveStaticFiles } from "./static_files.ts";
+import type { IslandsBuild } from "./build_islands.ts";
+
+/** A route module as the manifest imports it. */
+export interface RouteModule {
+  handler?: Handlers | Middleware;
+  default?: ComponentType<never>;
+}
+
+/** The generated manifest's shape. */
+export interface Manifest {
+  routes: Record<string, RouteModule>;
+  islands: Record<string, { default: ComponentType<never> }>;
+}
+
+/** What the app needs to run. */
+export interface AppOptions {
+  config: AppConfig;
+  kv: Deno.Kv;
+  manifest: Manifest;
+  /** The islands build to serve; pages with islands fail without one. */
+  build?: IslandsBuild;
+  /** Absolute folder of the islands build output. */
+  buildDir?: string;
+  /** Absolute folder of static files. */
+  staticDir?: string;
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** Builds the Hono app from a manifest. */
+export function createApp(options: AppOptions): Hono {
+  const { manifest } = options;
+  registerIslands(manifest.islands);
+  const special = (name: string) =>
+    Object.entries(manifest.routes).filter(([path]) =>
+      path.endsWith(`/${name}.tsx`) || path.endsWith(`/${name}.ts`)
+    );
+  const appModule = special("_app").find(([path]) => routeFolder(path) === "/")
+    ?.[1];
+  const App = appModule?.default as ComponentType<AppProps> | undefined;
+  const middlewares = special("_middleware")
+    .map(([path, mod]) => ({
+      folder: routeFolder(path),
+      fn: mod.handler as Middleware,
+    }))
+    .filter((m) => typeof m.fn === "function")
+    .sort((a, b) => a.folder.length - b.folder.length);
+  const notFoundPage = special("_404")[0]?.[1]?.default as
+    | ComponentType<PageProps>
+    | undefined;
+  const errorPage = special("_500")[0]?.[1]?.default as
+    | ComponentType<PageProps>
+    | undefined;
+
+  const render = (
+    page: ComponentType<PageProps>,
+    props: PageProps,
+    status = 200,
+    headers?: HeadersInit,
+  ) => {
+    const { html } = renderPage({
+      app: App,
+      page,
+      props,
+      build: options.build,
+    });
+    const response = new Response(html, { status, headers });
+    response.headers.set("Content-Type", "text/html; charset=utf-8");
+    return response;
+  };
+
+  const renderError = (error: unknown, ctx: RouteContext): Response => {
+    const http = error instanceof HttpError ? error : undefined;
+    if (!http) {
+      console.error(
+        "Unhandled error while answering",
+        ctx.req.method,
+        ctx.url.pathname,
+        error,
+      );
+    }
+    const status = http?.status ?? 500;
+    const code = http?.code ?? "internal";
+    const message = http?.message ??
+      "Something went wrong on the server: try again, and check the server log";
+    if (isApiPath(ctx.url.pathname) || !wantsHtml(ctx.req)) {
+      const body: Record<string, unknown> = { code, message };
+      if (http?.details !== undefined) body.details = http.details;
+      const response = Response.json({ error: body }, {
+        status,
+        headers: http?.headers,
+      });
+      return response;
+    }
+    const page = status === 404 ? notFoundPage : errorPage;
+    if (!page) return new Response(message, { status, headers: http?.headers });
+    try {
+      return render(
+        page,
+        pageProps({ status, code, message }, ctx),
+        status,
+        http?.headers,
+      );
+    } catch (renderFailure) {
+      console.error("Cannot render the error page", renderFailure);
+      return new Response(message, { status });
+    }
+  };
+
+  const runChain = async (
+    ctx: RouteContext,
+    path: string,
+    final: () => Promise<Response>,
+  ): Promise<Response> => {
+    const chain = middlewares.filter((m) => folderCovers(m.folder, path));
+    const run = async (index: number): Promise<Response> => {
+      if (index >= chain.length) return await final();
+      return await chain[index].fn({ ...ctx, next: () => run(index + 1) });
+    };
+    try {
+      return await run(0);
+    } catch (error) {
+      return renderError(error, ctx);
+    }
+  };
+
+  const app = new Hono({ strict: false });
+  app.use("*", secureHeaders());
+  if (options.buildDir) app.use(`/build/*`, serveBuild(options.buildDir));
+  if (options.staticDir) app.use("*", serveStaticFiles(options.staticDir));
+
+  const contextOf = (c: Context): RouteContext => ({
+    req: c.req.raw,
+    url: new URL(c.req.url),
+    params: c.req.param() as Record<string, string>,
+    state: baseState(c, options),
+  });
+
+  const routes = Object.entries(manifest.routes)
+    .filter(([path]) => !isSpecialFile(path))
+    .map(([path, mod]) => ({ path, pattern: routePattern(path), mod }))
+    .sort((a, b) => compareRoutes(a.pattern, b.pattern));
+
+  for (const { path, pattern, mod } of routes) {
+    const handlers =
+      (typeof mod.handler === "object" ? mod.handler : undefined) as
+        | Handlers
+        | undefined;
+    const Page = mod.default as ComponentType<PageProps> | undefined;
+    const allowed = METHODS.filter((m) =>
+      handlers?.[m] || (m === "GET" && Page)
+    );
+    app.all(pattern, (c) => {
+      const ctx = contextOf(c);
+      const method = ctx.req.method === "HEAD"
+        ? "GET"
+        : ctx.req.method as typeof METHODS[number];
+      return runChain(
+        ctx,
+        routeFolder(path) === "/" ? pattern : pattern,
+        async () => {
+          const fn = handlers?.[method];
+          if (!fn && !(method === "GET" && Page)) {
+            throw new HttpError(
+              405,
+              "method_not_allowed",
+              `Cannot ${ctx.req.method} ${ctx.url.pathname}: use ${
+                allowed.join(", ")
+              }`,
+              {
+                headers: { Allow: allowed.join(", ") },
+              },
+            );
+          }
+          const result = fn ? await fn(ctx) : undefined;
+          if (result instanceof Response) return result;
+          if (!Page) {
+            throw new Error(
+              `Route ${path} returned page data but has no page component`,
+            );
+          }
+          const data = isPageResult(result) ? result.data : undefined;
+          return render(
+            Page,
+            pageProps(data, ctx),
+            isPageResult(result) ? result.status : 200,
+            isPageResult(result) ? result.headers : undefined,
+          );
+        },
+      );
+    });
+  }
+
+  app.all("*", (c) => {
+    const ctx = contextOf(c);
+    return runChain(ctx, ctx.url.pathname, () => {
+      throw new HttpError(
+        404,
+        "not_found",
+        `Cannot find ${ctx.url.pathname}: check the address`,
+      );
+    });
+  });
+  return app;
+}
+
+function baseState(c: Context, options: AppOptions): AppState {
+  const trustProxy = options.config.trustProxy;
+  const forwardedFor = trustProxy
+    ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim()
+    : undefined;
+  const socket = (c.env as { remoteAddr?: { hostname?: string } } | undefined)
+    ?.remoteAddr?.hostname;
+  const proto = trustProxy ? c.req.header("x-forwarded-proto") : undefined;
+  return {
+    config: options.config,
+    kv: options.kv,
+    clientAddress: forwardedFor ?? socket ?? "unknown",
+    secure: (proto ?? new URL(c.req.url).protocol.replace(":", "")) === "https",
+  };
+}
+
+/** Whether a path belongs to the JSON API. */
+export function isApiPath(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
+}
+
+function wantsHtml(req: Request): boolean {
+  const accept = req.headers.get("accept") ?? "";
+  return accept === "" || accept.includes("text/html") ||
+    accept.includes("*/*");
+}

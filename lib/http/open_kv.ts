@@ -1,0 +1,38 @@
+// Opens the app's one Deno KV handle from configuration.
+import type { KvLocation } from "../../fresh.config.ts";
+
+/** Opens KV at a local file (creating its folder), in memory, remotely (KV Connect), or Deploy's default. */
+export async function openKv(location: KvLocation): Promise<Deno.Kv> {
+  switch (location.kind) {
+    case "memory":
+      return await Deno.openKv(":memory:");
+    case "default":
+      return await Deno.openKv();
+    case "remote":
+      // KV Connect reads its token from DENO_KV_ACCESS_TOKEN.
+      return await Deno.openKv(location.url);
+    case "file": {
+      const folder = location.path.includes("/")
+        ? location.path.slice(0, location.path.lastIndexOf("/"))
+        : "";
+      if (folder) await Deno.mkdir(folder, { recursive: true });
+      return await Deno.openKv(location.path);
+    }
+  }
+}
+
+/** Describes a KV location for the start-up log, without any token or credentials. */
+export function describeKvLocation(location: KvLocation): string {
+  switch (location.kind) {
+    case "memory":
+      return "in memory (data is lost on exit)";
+    case "default":
+      return "Deno Deploy's KV";
+    case "remote": {
+      const url = new URL(location.url);
+      return `remote KV at ${url.protocol}//${url.host}`;
+    }
+    case "file":
+      return `file ${location.path}`;
+  }
+}

@@ -1,0 +1,31 @@
+import type { AppProps } from "../lib/http/define.ts";
+import { SiteFooter } from "../components/layout/SiteFooter.tsx";
+import { SiteHeader } from "../components/layout/SiteHeader.tsx";
+
+/** The document shell every page renders inside. */
+export default function App({ Component, state, url }: AppProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>Band Web</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/styles.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <SiteHeader
+          user={state.user}
+          path={url.pathname}
+          csrfToken={state.session?.csrfToken}
+        />
+        <main id="main" class="page">
+          <Component />
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

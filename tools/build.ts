@@ -1,0 +1,27 @@
+// `deno task build`: regenerates fresh.gen.ts, then bundles the islands.
+import { buildIslands, stopBuilder } from "../lib/http/build_islands.ts";
+import {
+  generateManifestSource,
+  scanProject,
+} from "../lib/http/manifest_gen.ts";
+import { projectPaths } from "../lib/http/server.ts";
+
+const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const files = await scanProject(root);
+const source = generateManifestSource(files);
+const target = `${root}/fresh.gen.ts`;
+if ((await Deno.readTextFile(target).catch(() => "")) !== source) {
+  await Deno.writeTextFile(target, source);
+  console.log("Wrote fresh.gen.ts");
+}
+const production = !Deno.args.includes("--dev");
+const build = await buildIslands({
+  root,
+  islands: files.islands,
+  outDir: projectPaths(root).buildDir,
+  production,
+});
+await stopBuilder();
+console.log(
+  `Built ${files.islands.length} islands in ${build.elapsedMs} ms: ${build.entry}`,
+);
