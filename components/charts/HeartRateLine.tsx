@@ -1,0 +1,87 @@
+// One day's heart rate as a line that breaks wherever there was no reading,
+// instead of dropping to zero.
+
+import { scaleLinear } from "d3-scale";
+import { line } from "d3-shape";
+import type { ScaleLinear } from "./d3_scale.d.ts";
+import type { Line } from "./d3_shape.d.ts";
+import { ChartFigure } from "./ChartFigure.tsx";
+import { getPlotBox, roundCoord, SERIES_COLORS } from "./chart_frame.ts";
+import { TimeAxis } from "./TimeAxis.tsx";
+import { ValueAxis } from "./ValueAxis.tsx";
+
+/** Props for {@link HeartRateLine}. */
+export interface HeartRateLineProps {
+  /** Unique id for the figure. */
+  id: string;
+  /** Epoch ms of the day's first minute. */
+  start: number;
+  /** Beats per minute per slot; null where there was no reading. */
+  heartRate: readonly (number | null)[];
+  /** Person's IANA time zone, for the hour labels. */
+  timeZone: string;
+}
+
+const HEIGHT = 170;
+
+/** Renders one day's heart rate as a gapped SVG line. */
+export function HeartRateLine(props: HeartRateLineProps) {
+  const box = getPlotBox(HEIGHT);
+  const slots = props.heartRate.length;
+  const readings = props.heartRate.filter((v): v is number => v !== null);
+  const low = readings.length ? Math.min(...readings) : 50;
+  const high = readings.length ? Math.max(...readings) : 100;
+  const x = (scaleLinear() as ScaleLinear).domain([0, slots]).range([
+    box.left,
+    box.right,
+  ]);
+  const y = (scaleLinear() as ScaleLinear).domain([
+    Math.max(0, low - 10),
+    high + 10,
+  ])
+    .range([box.bottom, box.top]).nice(4);
+  const path = (line<number | null>() as Line<number | null>)
+    .defined((v) => v !== null)
+    .x((_, i) => roundCoord(x(i + 0.5)))
+    .y((v) => roundCoord(y(v as number)))(props.heartRate);
+  const description = readings.length
+    ? `${readings.length} readings between ${low} and ${high} bpm; breaks in the line are minutes without a reading.`
+    : "No heart-rate readings this day.";
+  return (
+    <ChartFigure
+      id={props.id}
+      title="Heart rate"
+      description={description}
+      height={HEIGHT}
+      legend={[{ series: "heart_rate", label: "Heart rate (bpm)", line: true }]}
+    >
+      <ValueAxis scale={y} unit="bpm" />
+      {path
+        ? (
+          <path
+            class="chart-stroke-heart_rate"
+            d={path}
+            fill="none"
+            stroke={SERIES_COLORS.heart_rate}
+            stroke-width="1.5"
+            stroke-linejoin="round"
+          />
+        )
+        : null}
+      <line
+        x1={box.left}
+        x2={box.right}
+        y1={box.bottom}
+        y2={box.bottom}
+        stroke="currentColor"
+      />
+      <TimeAxis
+        scale={x}
+        start={props.start}
+        slots={slots}
+        timeZone={props.timeZone}
+        y={box.bottom}
+      />
+    </ChartFigure>
+  );
+}
