@@ -8,6 +8,7 @@ import type {
   WriteOptions,
 } from "./transport.ts";
 import { BleError } from "./errors.ts";
+import { mapBluetoothError } from "./web_bluetooth_errors.ts";
 
 /** Options for a GATT queue. */
 export interface GattQueueOptions {
@@ -162,11 +163,7 @@ export class GattQueue implements GattTransport {
 }
 
 function wrapError(label: string, err: unknown): BleError {
-  if (err instanceof BleError) return err;
-  const detail = err instanceof Error ? err.message : String(err);
-  return new BleError("gatt_error", `Cannot ${label}: ${detail}`, {
-    cause: err,
-  });
+  return mapBluetoothError(err, label);
 }
 
 /** Short form of a 128-bit UUID for messages (`0000fee0-…` → `fee0`). */

@@ -1,0 +1,246 @@
+// The band as islands see it: one object per authenticated connection, one method per
+// feature. Each method delegates to an op in ./ops; this file only wires the queue,
+// the 0x0003 channel and the long-lived notification routes together.
+
+import type { Alarm, AlarmStatus } from "../protocol/alarms.ts";
+import type { BatteryInfo } from "../protocol/battery.ts";
+import type { ConfigCommand } from "../protocol/general_config.ts";
+import type { HeartRateMeasurement } from "../protocol/heart_rate.ts";
+import type { IdleAlerts } from "../protocol/idle_alerts.ts";
+import type { RealtimeActivity } from "../protocol/realtime_activity.ts";
+import type { UserProfile, Wrist } from "../protocol/user_settings.ts";
+import type { GattTransport } from "./transport.ts";
+import { Emitter } from "./emitter.ts";
+import { GattQueue } from "./gatt_queue.ts";
+import { clearAlarm, readAlarmStatuses, setAlarm } from "./ops/alarms.ts";
+import { authenticate } from "./ops/authenticate.ts";
+import { CommandChannel } from "./ops/command_channel.ts";
+import {
+  type DeviceInfo,
+  readDeviceInfo,
+  readMacAddress,
+  verifyMacAddress,
+} from "./ops/device_info.ts";
+import { applySetting, setGoalNotification } from "./ops/general_settings.ts";
+import {
+  type ContinuousOptions,
+  followHeartRate,
+  measureHeartRateOnce,
+  type MeasureOptions,
+  setHeartRateInterval,
+  setSleepAssist,
+  startContinuousHeartRate,
+} from "./ops/heart_rate.ts";
+import { setIdleAlerts } from "./ops/idle_alerts.ts";
+import {
+  readBattery,
+  readRealtimeActivity,
+  watchBattery,
+  watchRealtimeActivity,
+} from "./ops/status.ts";
+import {
+  setStepGoal,
+  setUserProfile,
+  setWearLocation,
+} from "./ops/user_settings.ts";
+import type { WatchOptions } from "./ops/watch.ts";
+
+/** Options for MiBand4.connect(). */
+export interface MiBand4ConnectOptions {
+  /** The band's 16-byte auth key (parse user input with parseAuthKey from lib/protocol/auth.ts). */
+  authKey: Uint8Array;
+  /** Current instant in epoch milliseconds (default Date.now). */
+  now?: () => number;
+  /** Per-operation GATT timeout in milliseconds (default 10 000). */
+  timeoutMs?: number;
+  /** Aborts the connection set-up. */
+  signal?: AbortSignal;
+  /** Receives errors raised inside notification handlers (default: reportError). */
+  onError?: (err: unknown) => void;
+}
+
+/** A connected, authenticated Mi Smart Band 4. */
+export class MiBand4 {
+  #transport: GattQueue;
+  #channel: CommandChannel;
+  #now: () => number;
+  #onError: (err: unknown) => void;
+  #heartRate: Emitter<HeartRateMeasurement>;
+
+  private constructor(
+    transport: GattQueue,
+    channel: CommandChannel,
+    options: MiBand4ConnectOptions,
+  ) {
+    this.#transport = transport;
+    this.#channel = channel;
+    this.#now = options.now ?? Date.now;
+    this.#onError = options.onError ?? ((err) => globalThis.reportError?.(err));
+    this.#heartRate = new Emitter(this.#onError);
+  }
+
+  /** Wraps `transport` in a GATT queue, authenticates and enables the notifications of §3.4. */
+  static async connect(
+    transport: GattTransport,
+    options: MiBand4ConnectOptions,
+  ): Promise<MiBand4> {
+    const queue = new GattQueue(transport, { timeoutMs: options.timeoutMs });
+    try {
+      await authenticate(queue, options.authKey, {
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+      });
+      const channel = await CommandChannel.open(queue);
+      const band = new MiBand4(queue, channel, options);
+      await followHeartRate(queue, band.#heartRate);
+      return band;
+    } catch (err) {
+      queue.disconnect();
+      throw err;
+    }
+  }
+
+  /** The queued transport, for ops not covered by a method here. */
+  get transport(): GattTransport {
+    return this.#transport;
+  }
+
+  /** Whether the link is up. */
+  get connected(): boolean {
+    return this.#transport.connected;
+  }
+
+  /** Registers a callback for a dropped link; returns its remover. */
+  onDisconnect(listener: () => void): () => void {
+    return this.#transport.onDisconnect(listener);
+  }
+
+  /** Drops the link; pending operations reject with a "disconnected" BleError. */
+  disconnect(): void {
+    this.#transport.disconnect();
+  }
+
+  // Identity and status
+
+  /** Reads the MAC address (§6). */
+  readMacAddress(): Promise<string> {
+    return readMacAddress(this.#transport);
+  }
+
+  /** Reads the MAC and throws a "mac_mismatch" BleError unless it equals `expected`. */
+  verifyMacAddress(expected: string): Promise<string> {
+    return verifyMacAddress(this.#transport, expected);
+  }
+
+  /** Reads MAC, firmware, hardware revision and PnP id. */
+  readDeviceInfo(): Promise<DeviceInfo> {
+    return readDeviceInfo(this.#transport);
+  }
+
+  /** Reads the battery state. */
+  readBattery(): Promise<BatteryInfo> {
+    return readBattery(this.#transport);
+  }
+
+  /** Follows battery changes; resolves to the function that stops. */
+  watchBattery(
+    onValue: (info: BatteryInfo) => void,
+  ): Promise<() => Promise<void>> {
+    return watchBattery(this.#transport, this.#watch(onValue));
+  }
+
+  /** Reads today's steps, distance and calories. */
+  readRealtimeActivity(): Promise<RealtimeActivity> {
+    return readRealtimeActivity(this.#transport);
+  }
+
+  /** Follows today's totals live (first value is a read); resolves to the function that stops. */
+  watchRealtimeActivity(
+    onValue: (value: RealtimeActivity) => void,
+  ): Promise<() => Promise<void>> {
+    return watchRealtimeActivity(this.#transport, this.#watch(onValue));
+  }
+
+  // Heart rate
+
+  /** Subscribes to every heart-rate reading, including unsolicited ones; returns the unsubscribe. */
+  onHeartRate(listener: (reading: HeartRateMeasurement) => void): () => void {
+    return this.#heartRate.subscribe(listener);
+  }
+
+  /** Measures the heart rate once. */
+  measureHeartRate(options?: MeasureOptions): Promise<HeartRateMeasurement> {
+    return measureHeartRateOnce(this.#transport, this.#heartRate, options);
+  }
+
+  /** Starts continuous measurement (readings via onHeartRate); resolves to the function that stops. */
+  startContinuousHeartRate(
+    options?: ContinuousOptions,
+  ): Promise<() => Promise<void>> {
+    return startContinuousHeartRate(this.#transport, {
+      onError: this.#onError,
+      ...options,
+    });
+  }
+
+  /** Sets the all-day measurement interval in minutes (0 = off). */
+  setHeartRateInterval(minutes: number): Promise<void> {
+    return setHeartRateInterval(this.#transport, minutes);
+  }
+
+  /** Turns heart-rate-assisted sleep detection on or off. */
+  setSleepAssist(enabled: boolean): Promise<void> {
+    return setSleepAssist(this.#transport, enabled);
+  }
+
+  // Alarms, idle alerts, goals, profile
+
+  /** Stores an alarm in its slot. */
+  setAlarm(alarm: Alarm): Promise<void> {
+    return setAlarm(this.#channel, alarm);
+  }
+
+  /** Clears an alarm slot. */
+  clearAlarm(slot: number): Promise<void> {
+    return clearAlarm(this.#channel, slot);
+  }
+
+  /** Reads which alarm slots are used and enabled. */
+  readAlarmStatuses(): Promise<AlarmStatus[]> {
+    return readAlarmStatuses(this.#channel);
+  }
+
+  /** Writes the inactivity warning settings. */
+  setIdleAlerts(settings: IdleAlerts): Promise<void> {
+    return setIdleAlerts(this.#channel, settings);
+  }
+
+  /** Sets the daily step goal. */
+  setStepGoal(steps: number): Promise<void> {
+    return setStepGoal(this.#transport, steps);
+  }
+
+  /** Turns the goal-reached vibration on or off. */
+  setGoalNotification(enabled: boolean): Promise<void> {
+    return setGoalNotification(this.#channel, enabled);
+  }
+
+  /** Tells the band which wrist it is on. */
+  setWearLocation(wrist: Wrist): Promise<void> {
+    return setWearLocation(this.#transport, wrist);
+  }
+
+  /** Sends the user profile. */
+  setUserProfile(profile: UserProfile): Promise<void> {
+    return setUserProfile(this.#transport, profile);
+  }
+
+  /** Applies one general setting of §22 (time format, units, lift wrist, DND, lock, …). */
+  applySetting(command: ConfigCommand): Promise<void> {
+    return applySetting(this.#channel, command);
+  }
+
+  #watch<T>(onValue: (value: T) => void): WatchOptions<T> {
+    return { onValue, onError: this.#onError };
+  }
+}
