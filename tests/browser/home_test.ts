@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { launchBrowser, saveScreenshot } from "../support/browser.ts";
+import { serveTestApp } from "../support/test_app.ts";
+
+Deno.test({
+  name:
+    "[browser] the home page hydrates its island, reacts to a click, and breaks no CSP rule",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveTestApp();
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 800 },
+      });
+      const problems: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") problems.push(msg.text());
+      });
+      page.on("pageerror", (err) => problems.push(String(err)));
+      await page.goto(`${server.origin}/`);
+      await page.waitForSelector(
+        '[data-island="AddBandButton"][data-hydrated="true"]',
+      );
+      const status = page.locator("#bluetooth-support strong");
+      // Without --enable-features=WebBluetooth, headless Chromium has no navigator.bluetooth.
+      assert.equal(
+        await status.textContent(),
+        "This browser has no Web Bluetooth",
+      );
+      const button = page.getByRole("button", { name: "Add a band" });
+      assert.equal(await button.getAttribute("aria-expanded"), "false");
+      await button.click();
+      assert.equal(await button.getAttribute("aria-expanded"), "true");
+      assert.match(
+        await page.locator("#bluetooth-support p").textContent() ?? "",
+        /WebBluetooth/,
+      );
+      await saveScreenshot(page, "home-1280");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, "home-390");
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "[browser] with Web Bluetooth on localhost, the island says the browser is ready",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveTestApp();
+    const browser = await launchBrowser({ webBluetooth: true });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/`);
+      await page.waitForSelector(
+        '[data-island="AddBandButton"][data-hydrated="true"]',
+      );
+      const text = await page.locator("#bluetooth-support strong")
+        .textContent();
+      // Headless Linux may report no adapter; either way the island has replaced "Checking".
+      assert.ok(
+        text === "This browser can connect to your band" ||
+          text === "Bluetooth is off or missing",
+        `unexpected status: ${text}`,
+      );
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});

@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import { h } from "preact";
+import { createApp, type Manifest } from "../../lib/http/app.ts";
+import { serializeIslandProps } from "../../lib/http/islands.ts";
+import { islandsEntrySource } from "../../lib/http/build_islands.ts";
+import { loadConfig } from "../../fresh.config.ts";
+
+function Greeting(props: { text: string; count?: number }) {
+  return h("p", { class: "greeting" }, `${props.text} ${props.count ?? 0}`);
+}
+function Outer(props: { label: string }) {
+  return h("section", null, props.label, h(Greeting, { text: "inner" }));
+}
+
+const tricky = {
+  text:
+    "</script><script>alert(1)</script><!-- -->&amp; \u2028 \"quoted\" 'single' ünï 🎉",
+  count: 3,
+};
+
+const manifest: Manifest = {
+  routes: {
+    "./routes/two.tsx": {
+      default: () =>
+        h("main", null, h(Greeting, tricky), h(Greeting, { text: "second" })),
+    },
+    "./routes/none.tsx": { default: () => h("main", null, "plain page") },
+    "./routes/nested.tsx": {
+      default: () => h("main", null, h(Outer, { label: "outer" })),
+    },
+  },
+  islands: {
+    "./islands/Greeting.tsx": { default: Greeting as never },
+    "./islands/Outer.tsx": { default: Outer as never },
+  },
+};
+
+async function getHtml(path: string): Promise<string> {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const app = createApp({
+      config: loadConfig({ KV_PATH: ":memory:" }),
+      kv,
+      manifest,
+      build: {
+        entry: "/build/entry-TEST.js",
+        preload: ["/build/chunk-A.js"],
+        elapsedMs: 0,
+      },
+    });
+    const res = await app.request(path);
+    assert.equal(res.status, 200);
+    return await res.text();
+  } finally {
+    kv.close();
+  }
+}
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(
+    /&lt;/g,
+    "<",
+  ).replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+function islandMarkers(html: string): { name: string; props: unknown }[] {
+  return [...html.matchAll(/data-island="([^"]+)" data-props="([^"]*)"/g)].map((
+    m,
+  ) => ({
+    name: m[1],
+    props: JSON.parse(decodeAttribute(m[2])),
+  }));
+}
+
+Deno.test("islands: props with </script>, <!-- and unicode round-trip intact", async () => {
+  const html = await getHtml("/two");
+  const markers = islandMarkers(html);
+  assert.deepEqual(markers[0], { name: "Greeting", props: tricky });
+  assert.equal(
+    html.includes("<script>alert(1)"),
+    false,
+    "raw script text must not appear in the page",
+  );
+  assert.equal(html.indexOf("<!-- -->"), -1);
+});
+
+Deno.test("islands: an island used twice on one page gets two markers and one script", async () => {
+  const html = await getHtml("/two");
+  const markers = islandMarkers(html);
+  assert.deepEqual(markers.map((m) => m.name), ["Greeting", "Greeting"]);
+  assert.deepEqual(markers[1].props, { text: "second" });
+  assert.equal(
+    html.match(/<script type="module" src="\/build\/entry-TEST.js"><\/script>/g)
+      ?.length,
+    1,
+  );
+  assert.match(html, /<link rel="modulepreload" href="\/build\/chunk-A.js">/);
+  assert.match(html, /<p class="greeting">second 0<\/p>/);
+});
+
+Deno.test("islands: a page without islands has no <script>", async () => {
+  const html = await getHtml("/none");
+  assert.match(html, /plain page/);
+  assert.equal(html.includes("<script"), false);
+  assert.equal(html.includes("modulepreload"), false);
+});
+
+Deno.test("islands: an island inside an island hydrates with the outer one", async () => {
+  const html = await getHtml("/nested");
+  assert.deepEqual(islandMarkers(html).map((m) => m.name), ["Outer"]);
+  assert.match(html, /<p class="greeting">inner 0<\/p>/);
+});
+
+Deno.test("serializeIslandProps() refuses values that cannot reach the browser", () => {
+  assert.throws(
+    () => serializeIslandProps("X", { when: new Date(0) }),
+    /when is a Date/,
+  );
+  assert.throws(
+    () => serializeIslandProps("X", { onClick: () => {} }),
+    /onClick is a function/,
+  );
+  assert.throws(
+    () => serializeIslandProps("X", { n: NaN }),
+    /not a finite number/,
+  );
+  assert.equal(
+    serializeIslandProps("X", { a: [1, { b: "c" }], children: "ignored" }),
+    '{"a":[1,{"b":"c"}]}',
+  );
+});
+
+Deno.test("islandsEntrySource() gives each island its own dynamic import", () => {
+  const source = islandsEntrySource(["./islands/A.tsx", "./islands/sub/B.tsx"]);
+  assert.match(source, /"A": \(\) => import\("\.\/islands\/A\.tsx"\)/);
+  assert.match(source, /"sub_B": \(\) => import\("\.\/islands\/sub\/B\.tsx"\)/);
+});
