@@ -43,10 +43,12 @@ const VECTORS: [Alarm, string][] = [
     enabled: false,
     snooze: true,
   }, "02 03 09 00 60"],
-]; // deno-fmt-ignore
+];
 
 Deno.test("encodeAlarm() writes the §30.9 vectors", () => {
-  for (const [alarm, bytes] of VECTORS) assertEquals(toHex(encodeAlarm(alarm)), bytes);
+  for (const [alarm, bytes] of VECTORS) {
+    assertEquals(toHex(encodeAlarm(alarm)), bytes);
+  }
 });
 
 Deno.test("parseAlarmCommand() reads the §30.9 vectors back", () => {

@@ -100,10 +100,12 @@ const VECTORS: [ConfigCommand, string][] = [
     wakeOnLift: true,
   }, "09 03"],
   [{ kind: "request_gps_version" }, "0e"],
-]; // deno-fmt-ignore
+];
 
 Deno.test("encodeConfigCommand() writes every §22.2 and §30.14 vector", () => {
-  for (const [command, bytes] of VECTORS) assertEquals(toHex(encodeConfigCommand(command)), bytes, command.kind);
+  for (const [command, bytes] of VECTORS) {
+    assertEquals(toHex(encodeConfigCommand(command)), bytes, command.kind);
+  }
 });
 
 Deno.test("parseConfigCommand() reads every vector back", () => {
@@ -132,14 +134,17 @@ Deno.test("parseConfigCommand() maps unknown choice values and strings to unknow
     parseConfigCommand(hex("06 1e 00 79 79 79 79 2d 4d 4d 2d 64 64")),
     { kind: "date_format", value: "unknown" },
   );
-}); // deno-fmt-ignore
+});
 
 Deno.test("encodeConfigCommand() rejects bad PINs without echoing them", () => {
   for (const pin of ["123", "12345", "1250", "abcd"]) {
-    throws(() => encodeConfigCommand({ kind: "band_lock", enabled: true, pin }), (e: Error) => {
-      assertEquals(e instanceof RangeError && !e.message.includes(pin), true);
-      return true;
-    });
+    throws(
+      () => encodeConfigCommand({ kind: "band_lock", enabled: true, pin }),
+      (e: Error) => {
+        assertEquals(e instanceof RangeError && !e.message.includes(pin), true);
+        return true;
+      },
+    );
   }
 });
 
@@ -182,7 +187,7 @@ Deno.test("encodeConfigCommand() rejects impossible times, locales, formats and 
     () => encodeConfigCommand({ kind: "time_format", value: "36h" as "12h" }),
     RangeError,
   );
-}); // deno-fmt-ignore
+});
 
 Deno.test("parseConfigCommand() rejects wrong lengths and unknown commands", () => {
   throws(() => parseConfigCommand(hex("06 02 00")), RangeError);
@@ -192,7 +197,10 @@ Deno.test("parseConfigCommand() rejects wrong lengths and unknown commands", () 
   throws(() => parseConfigCommand(hex("06 02 01 01")), ProtocolError);
   throws(() => parseConfigCommand(hex("1a 05")), ProtocolError);
   throws(() => parseConfigCommand(hex("1a 01 18 00 06 00")), ProtocolError);
-  throws(() => parseConfigCommand(hex("06 21 00 01 31 32 33 35 00")), ProtocolError);
+  throws(
+    () => parseConfigCommand(hex("06 21 00 01 31 32 33 35 00")),
+    ProtocolError,
+  );
   throws(() => parseConfigCommand(hex("77")), ProtocolError);
 });
 
@@ -224,13 +232,22 @@ Deno.test("parseConfigResponse() reads the MB4 replies of GB issue #1619 (§22.1
     status: "unknown",
     statusByte: 9,
   });
-}); // deno-fmt-ignore
+});
 
 Deno.test("encodeConfigResponse() echoes 3 bytes for 06 commands and 1 byte otherwise (§22.1)", () => {
-  assertEquals(toHex(encodeConfigResponse(hex("06 0a 00 03"))), "10 06 0a 00 01");
-  assertEquals(toHex(encodeConfigResponse(hex("1a 01 16 00 06 1e"))), "10 1a 01");
+  assertEquals(
+    toHex(encodeConfigResponse(hex("06 0a 00 03"))),
+    "10 06 0a 00 01",
+  );
+  assertEquals(
+    toHex(encodeConfigResponse(hex("1a 01 16 00 06 1e"))),
+    "10 1a 01",
+  );
   assertEquals(toHex(encodeConfigResponse(hex("02 80 07 1e 1f"))), "10 02 01");
-  assertEquals(toHex(encodeConfigResponse(hex("06 21 00 01 31 32 33 34 00"), 4)), "10 06 21 00 04");
+  assertEquals(
+    toHex(encodeConfigResponse(hex("06 21 00 01 31 32 33 34 00"), 4)),
+    "10 06 21 00 04",
+  );
 });
 
 Deno.test("expectConfigSuccess() accepts the matching ack and rejects failures and other echoes", () => {

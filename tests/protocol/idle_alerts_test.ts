@@ -87,10 +87,19 @@ Deno.test("encodeIdleAlerts() rejects bad thresholds, overnight windows and gaps
       }),
     /gap/,
   );
-}); // deno-fmt-ignore
+});
 
 Deno.test("parseIdleAlerts() rejects wrong length, opcode and times", () => {
-  throws(() => parseIdleAlerts(hex("08 01 3c 00 09 00 11 00 00 00 00")), RangeError);
-  throws(() => parseIdleAlerts(hex("09 01 3c 00 09 00 11 00 00 00 00 00")), ProtocolError);
-  throws(() => parseIdleAlerts(hex("08 01 3c 00 09 3c 11 00 00 00 00 00")), ProtocolError);
+  throws(
+    () => parseIdleAlerts(hex("08 01 3c 00 09 00 11 00 00 00 00")),
+    RangeError,
+  );
+  throws(
+    () => parseIdleAlerts(hex("09 01 3c 00 09 00 11 00 00 00 00 00")),
+    ProtocolError,
+  );
+  throws(
+    () => parseIdleAlerts(hex("08 01 3c 00 09 3c 11 00 00 00 00 00")),
+    ProtocolError,
+  );
 });
