@@ -4,6 +4,8 @@
 
 import type { Alarm, AlarmStatus } from "../protocol/alarms.ts";
 import type { BatteryInfo } from "../protocol/battery.ts";
+import type { CurrentTime } from "../protocol/current_time.ts";
+import type { DeviceEvent } from "../protocol/device_events.ts";
 import type { ConfigCommand } from "../protocol/general_config.ts";
 import type { HeartRateMeasurement } from "../protocol/heart_rate.ts";
 import type { IdleAlerts } from "../protocol/idle_alerts.ts";
@@ -14,6 +16,19 @@ import { Emitter } from "./emitter.ts";
 import { GattQueue } from "./gatt_queue.ts";
 import { clearAlarm, readAlarmStatuses, setAlarm } from "./ops/alarms.ts";
 import { authenticate } from "./ops/authenticate.ts";
+import {
+  getLocalUtcOffsetMinutes,
+  readBandTime,
+  setBandTime,
+  type SetBandTimeOptions,
+} from "./ops/band_time.ts";
+import { followDeviceEvents } from "./ops/device_events.ts";
+import {
+  fetchActivity,
+  type FetchActivityOptions,
+  type FetchProgress,
+} from "./ops/fetch_activity.ts";
+import { findBand, type FindBandOptions } from "./ops/find_band.ts";
 import { CommandChannel } from "./ops/command_channel.ts";
 import {
   type DeviceInfo,
@@ -66,6 +81,7 @@ export class MiBand4 {
   #now: () => number;
   #onError: (err: unknown) => void;
   #heartRate: Emitter<HeartRateMeasurement>;
+  #events: Emitter<DeviceEvent>;
 
   private constructor(
     transport: GattQueue,
@@ -77,6 +93,7 @@ export class MiBand4 {
     this.#now = options.now ?? Date.now;
     this.#onError = options.onError ?? ((err) => globalThis.reportError?.(err));
     this.#heartRate = new Emitter(this.#onError);
+    this.#events = new Emitter(this.#onError);
   }
 
   /** Wraps `transport` in a GATT queue, authenticates and enables the notifications of §3.4. */
@@ -92,6 +109,9 @@ export class MiBand4 {
       });
       const channel = await CommandChannel.open(queue);
       const band = new MiBand4(queue, channel, options);
+      await followDeviceEvents(queue, channel, band.#events, {
+        onError: band.#onError,
+      });
       await followHeartRate(queue, band.#heartRate);
       return band;
     } catch (err) {
@@ -118,6 +138,13 @@ export class MiBand4 {
   /** Drops the link; pending operations reject with a "disconnected" BleError. */
   disconnect(): void {
     this.#transport.disconnect();
+  }
+
+  /** The band's own events (buttons, sleep, calls, alarms, music, find my phone); subscribe returns the unsubscribe. */
+  get events(): {
+    subscribe(listener: (event: DeviceEvent) => void): () => void;
+  } {
+    return this.#events;
   }
 
   // Identity and status
@@ -238,6 +265,33 @@ export class MiBand4 {
   /** Applies one general setting of §22 (time format, units, lift wrist, DND, lock, …). */
   applySetting(command: ConfigCommand): Promise<void> {
     return applySetting(this.#channel, command);
+  }
+
+  // History and clock
+
+  /** Fetches activity since `options.since`, acknowledging each batch only after `persist` resolves. */
+  fetchActivity(options: FetchActivityOptions): Promise<FetchProgress> {
+    return fetchActivity(this.#transport, { now: this.#now, ...options });
+  }
+
+  /** Reads the band's clock. */
+  readTime(): Promise<CurrentTime> {
+    return readBandTime(this.#transport);
+  }
+
+  /** Sets the band's clock (defaults: now, in this computer's current UTC offset). */
+  setTime(options: Partial<SetBandTimeOptions> = {}): Promise<void> {
+    const epochMs = options.epochMs ?? this.#now();
+    const utcOffsetMinutes = options.utcOffsetMinutes ??
+      getLocalUtcOffsetMinutes(epochMs);
+    return setBandTime(this.#transport, { epochMs, utcOffsetMinutes });
+  }
+
+  // Alerts
+
+  /** Vibrates the band until the returned function is called. */
+  findBand(options?: FindBandOptions): Promise<() => Promise<void>> {
+    return findBand(this.#transport, { onError: this.#onError, ...options });
   }
 
   #watch<T>(onValue: (value: T) => void): WatchOptions<T> {
