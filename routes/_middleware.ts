@@ -1,6 +1,30 @@
 import type { Middleware } from "../lib/http/define.ts";
+import { forbidden } from "../lib/http/errors.ts";
+import { checkCsrf } from "../lib/auth/csrf.ts";
+import { loadSession, readSessionToken } from "../lib/auth/session.ts";
 
-/** Runs before every route; later features add session loading here. */
+/** Runs before every route: loads the session, then refuses forged state-changing requests. */
 export const handler: Middleware = async (ctx) => {
+  const token = readSessionToken(ctx.req);
+  if (token) {
+    const found = await loadSession(ctx.state.kv, token, Date.now());
+    if (found) {
+      const { user, session } = found;
+      ctx.state.user = {
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        timeZone: user.timeZone,
+      };
+      ctx.state.session = { id: session.id, csrfToken: session.csrfToken };
+    }
+  }
+  const problem = checkCsrf({
+    req: ctx.req,
+    url: ctx.url,
+    hasSessionCookie: token !== undefined,
+    csrfToken: ctx.state.session?.csrfToken,
+  });
+  if (problem !== null) throw forbidden(problem);
   return await ctx.next();
 };
