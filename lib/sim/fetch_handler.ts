@@ -1,18 +1,20 @@
 // Band side of the history dialogue (§11.1, rules §11.7). One start answers at most
 // `fetchBatchLimit` samples; the client asks again from the next minute, as GB does.
+// Only activity (type 01) has data here; other types answer with count 0.
+import {
+  encodeActivityPackets,
+  encodeFetchStartReply,
+  encodeFetchStatus,
+  type FetchCommand,
+  parseFetchCommand,
+} from "../protocol/activity_fetch.ts";
 import {
   CHARACTERISTIC,
-  FETCH,
   FETCH_DATA_TYPE,
   RESPONSE,
 } from "../protocol/constants.ts";
-import {
-  encodeZonedDateTime,
-  fromEpochMs,
-  parseFetchStamp,
-  toEpochMs,
-} from "../protocol/date_time.ts";
-import { type BandContext, encodeReply } from "./band_context.ts";
+import { fromEpochMs, toEpochMs } from "../protocol/date_time.ts";
+import type { BandContext } from "./band_context.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -46,10 +48,24 @@ export class FetchSession {
 
   /** Handles a write to 0x0004. */
   handleWrite(value: Uint8Array): void {
-    const command = value[0];
-    if (command === FETCH.startDate) return this.#start(value);
-    if (command === FETCH.transfer) return this.#transfer();
-    if (command === FETCH.ack) return this.#ack();
+    let command: FetchCommand;
+    try {
+      command = parseFetchCommand(value);
+    } catch {
+      if (value[0] === 0x01) {
+        this.#reply(encodeFetchStatus("start", RESPONSE.failure));
+      }
+      return;
+    }
+    if (command.kind === "start") {
+      return this.#start(
+        command.dataType,
+        toEpochMs(command.since, command.since.tzQuarterHours),
+        value,
+      );
+    }
+    if (command.kind === "transfer") return this.#transfer();
+    this.#ack();
   }
 
   /** Drops any fetch in progress, as on a disconnect. */
@@ -59,36 +75,28 @@ export class FetchSession {
     this.#forceBusy = false;
   }
 
-  #start(value: Uint8Array): void {
+  #start(dataType: number, since: number, request: Uint8Array): void {
     if (this.#pending || this.#forceBusy) {
       this.#forceBusy = false;
-      return this.#reply([FETCH.startDate], RESPONSE.busy);
+      return this.#reply(encodeFetchStatus("start", RESPONSE.busy));
     }
-    if (value.length < 10) {
-      return this.#reply([FETCH.startDate], RESPONSE.failure);
-    }
-    const stampBytes = value.subarray(2, 10);
-    const type = value[1];
-    const requested = parseFetchStamp(stampBytes);
-    const since = toEpochMs(requested, requested.tzQuarterHours);
-    const batch = type === FETCH_DATA_TYPE.activity
+    const batch = dataType === FETCH_DATA_TYPE.activity
       ? this.#chooseBatch(since)
       : null;
     if (!batch) {
+      // §11.7: an empty answer repeats the requested stamp bytes as they came.
       const out = new Uint8Array(15);
-      out.set(encodeReply([FETCH.startDate], RESPONSE.success));
-      out.set(stampBytes, 7);
-      return this.#context.notify(CHARACTERISTIC.fetchControl, out);
+      out.set([RESPONSE.header, request[0], RESPONSE.success]);
+      out.set(request.subarray(2, 10), 7);
+      return this.#reply(out);
     }
     this.#pending = batch;
     const history = this.#context.state.history;
     const tz = history.utcOffsetMinutes / 15;
     const first = fromEpochMs(history.start + batch.from * MINUTE_MS, tz);
-    const out = new Uint8Array(15);
-    out.set(encodeReply([FETCH.startDate], RESPONSE.success));
-    new DataView(out.buffer).setUint32(3, batch.count, true);
-    out.set(encodeZonedDateTime({ ...first, tzQuarterHours: tz }), 7);
-    this.#context.notify(CHARACTERISTIC.fetchControl, out);
+    this.#reply(
+      encodeFetchStartReply(batch.count, { ...first, tzQuarterHours: tz }),
+    );
   }
 
   #chooseBatch(since: number): PendingBatch | null {
@@ -103,24 +111,20 @@ export class FetchSession {
 
   #transfer(): void {
     const batch = this.#pending;
-    if (!batch) return this.#reply([FETCH.transfer], RESPONSE.failure);
-    const samples = this.#context.state.history.samples;
-    const perPacket = Math.max(1, this.#context.behaviour.samplesPerPacket);
-    let sequence = 0;
-    for (let i = 0; i < batch.count; i += perPacket) {
-      const n = Math.min(perPacket, batch.count - i);
-      const packet = new Uint8Array(1 + 4 * n);
-      packet[0] = sequence;
-      for (let k = 0; k < n; k++) {
-        const s = samples[batch.from + i + k];
-        packet.set([s.kind, s.intensity, s.steps, s.heartRate], 1 + 4 * k);
-      }
+    if (!batch) {
+      return this.#reply(encodeFetchStatus("transfer", RESPONSE.failure));
+    }
+    const samples = this.#context.state.history.samples.slice(
+      batch.from,
+      batch.from + batch.count,
+    );
+    const samplesPerPacket = this.#context.behaviour.samplesPerPacket;
+    for (const packet of encodeActivityPackets(samples, { samplesPerPacket })) {
       this.#context.notify(CHARACTERISTIC.fetchData, packet);
-      sequence = (sequence + 1) & 0xff;
     }
     this.#pending = null;
     this.#lastSent = batch;
-    this.#reply([FETCH.transfer], RESPONSE.success);
+    this.#reply(encodeFetchStatus("transfer", RESPONSE.success));
   }
 
   #ack(): void {
@@ -133,13 +137,10 @@ export class FetchSession {
       );
     }
     this.#lastSent = null;
-    this.#reply([FETCH.ack], RESPONSE.success);
+    this.#reply(encodeFetchStatus("ack", RESPONSE.success));
   }
 
-  #reply(echo: number[], status: number): void {
-    this.#context.notify(
-      CHARACTERISTIC.fetchControl,
-      encodeReply(echo, status),
-    );
+  #reply(value: Uint8Array): void {
+    this.#context.notify(CHARACTERISTIC.fetchControl, value);
   }
 }

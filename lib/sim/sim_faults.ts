@@ -99,18 +99,19 @@ export class SimFaults {
     return true;
   }
 
-  /** Decides the fault of one notification about to be delivered (consumes matching plans). */
-  takePacketFault(characteristic: string): PacketFault | null {
-    for (const plan of this.#packets) {
+  /** Decides the faults of one notification about to be delivered; every armed plan counts it. */
+  takePacketFaults(characteristic: string): Set<PacketFault> {
+    const faults = new Set<PacketFault>();
+    for (const plan of [...this.#packets]) {
       if (
         plan.characteristic !== undefined &&
         plan.characteristic !== characteristic
       ) continue;
       if (plan.remaining-- > 0) continue;
       this.#packets.splice(this.#packets.indexOf(plan), 1);
-      return plan.fault;
+      faults.add(plan.fault);
     }
-    return null;
+    return faults;
   }
 
   /** Counts one delivered notification; true when the link must now drop. */

@@ -129,12 +129,12 @@ export class SimTransport implements GattTransport {
 
   #deliver(characteristic: string, value: Uint8Array): void {
     if (this.faults.silent) return;
-    const fault = this.faults.takePacketFault(characteristic);
-    if (fault === "lose") return;
-    if (fault === "corrupt" && value.length > 0) {
+    const faults = this.faults.takePacketFaults(characteristic);
+    if (faults.has("lose")) return;
+    if (faults.has("corrupt") && value.length > 0) {
       value[value.length - 1] ^= 0xff;
     }
-    const copies = fault === "duplicate" ? 2 : 1;
+    const copies = faults.has("duplicate") ? 2 : 1;
     for (let i = 0; i < copies; i++) {
       this.#scheduler.schedule(() => {
         if (!this.#connected) return;
