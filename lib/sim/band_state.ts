@@ -80,8 +80,8 @@ export interface BandState {
   lastMusic: unknown;
   /** Latest weather record of each kind, keyed by first payload byte name. */
   weather: Record<string, unknown>;
-  /** Last Immediate Alert level written (0x2A06). */
-  lastAlertLevel: number | null;
+  /** Last Immediate Alert level written to 0x2A06, by name ("vibrate" = find my band). */
+  lastAlertLevel: string | null;
   /** Stored per-minute history, one contiguous run in band time. */
   history: ActivityBatch;
   /** Minutes of `history` acknowledged with `03`, counted from its start. */

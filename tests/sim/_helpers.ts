@@ -1,7 +1,11 @@
 // Shared by the simulator tests: a hand-driven clock and scheduler, hex helpers,
 // and a recorder of band notifications.
+import { CHARACTERISTIC, SERVICE } from "../../lib/protocol/constants.ts";
 import type { Scheduler } from "../../lib/sim/band_context.ts";
-import type { VirtualBand } from "../../lib/sim/virtual_band.ts";
+import {
+  VirtualBand,
+  type VirtualBandOptions,
+} from "../../lib/sim/virtual_band.ts";
 
 /** Parses "10 02 01" style hex into bytes. */
 export function hex(text: string): Uint8Array {
@@ -56,3 +60,25 @@ export const CHALLENGE = hex("57 3a 0e 2f ab 36 46 4e e2 72 f3 51 7c 4c 3c a7");
 
 /** The §30.1 answer E = AES-ECB(test key, R). */
 export const ANSWER = hex("0a d7 6d 09 35 a2 cd f8 14 5c e1 b5 e3 77 21 d1");
+
+/** Creates a connected, authenticated band subscribed to every notifying characteristic given. */
+export async function createAuthedBand(
+  options: VirtualBandOptions,
+  subscriptions: [string, string][],
+): Promise<VirtualBand> {
+  const band = new VirtualBand({
+    randomBytes: () => CHALLENGE.slice(),
+    ...options,
+  });
+  band.connect();
+  band.startNotifications(SERVICE.miBand2, CHARACTERISTIC.auth);
+  await band.write(SERVICE.miBand2, CHARACTERISTIC.auth, hex("02 00"), false);
+  const answer = new Uint8Array(18);
+  answer.set([3, 0]);
+  answer.set(ANSWER, 2);
+  await band.write(SERVICE.miBand2, CHARACTERISTIC.auth, answer, false);
+  for (const [service, characteristic] of subscriptions) {
+    band.startNotifications(service, characteristic);
+  }
+  return band;
+}
