@@ -1,26 +1,43 @@
 // Routes a reassembled chunked message to the decoder of its type and stores the
-// result; payloads no decoder understands are kept raw so nothing is lost.
+// result. "Config 2" payloads (§20.1 menu, §25 reminders and vibration) are kept
+// raw under their first byte, as no decoder for them is shared yet.
 import type { ChunkedMessage } from "../protocol/chunked.ts";
 import { CHUNK_TYPE } from "../protocol/constants.ts";
+import { parseMusicState } from "../protocol/music.ts";
+import { parseAppNotification } from "../protocol/notifications.ts";
+import { parseWeatherRecord } from "../protocol/weather.ts";
 import type { BandState } from "./band_state.ts";
 
-/** Decodes one chunked message into the band's state (§15.3, §16, §19, §20, §25). */
+/** Decodes one chunked message into the band's state; returns false when its decoder refused it. */
 export function applyChunkedMessage(
   state: BandState,
   message: ChunkedMessage,
-): void {
+): boolean {
   const payload = message.payload;
-  switch (message.type) {
-    case CHUNK_TYPE.notification:
-      state.lastNotification = { channel: "chunked", bytes: payload };
-      return;
-    case CHUNK_TYPE.weather:
-      state.weather[String(payload[0])] = payload;
-      return;
-    case CHUNK_TYPE.music:
-      state.lastMusic = payload;
-      return;
-    case CHUNK_TYPE.config:
-      state.settings[`config2_${payload[0]}`] = payload;
+  try {
+    switch (message.type) {
+      case CHUNK_TYPE.notification:
+        state.lastNotification = {
+          channel: "chunked",
+          ...parseAppNotification(payload),
+        };
+        return true;
+      case CHUNK_TYPE.weather: {
+        // §19.3: keep the latest record of each kind, ignore unknown first bytes.
+        const record = parseWeatherRecord(payload);
+        if (record.kind !== "unknown") state.weather[record.kind] = record;
+        return true;
+      }
+      case CHUNK_TYPE.music:
+        state.lastMusic = parseMusicState(payload);
+        return true;
+      case CHUNK_TYPE.config:
+        state.settings[`config2_${payload[0].toString(16).padStart(2, "0")}`] =
+          payload;
+        return true;
+    }
+  } catch {
+    return false;
   }
+  return false;
 }
