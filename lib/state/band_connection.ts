@@ -39,7 +39,10 @@ let describe: ErrorDescriber = (error) => ({
 });
 
 /** Installs how this page connects to its band and how it explains errors. */
-export function installConnector(connect: Connector, describeError?: ErrorDescriber): void {
+export function installConnector(
+  connect: Connector,
+  describeError?: ErrorDescriber,
+): void {
   connector = connect;
   if (describeError) describe = describeError;
 }
@@ -49,11 +52,15 @@ export function installConnector(connect: Connector, describeError?: ErrorDescri
  * (a band lost mid-operation reconnects lazily before the next one). Errors are
  * published in `connectionError` and rethrown.
  */
-export async function withBand<T>(operation: (band: MiBand4) => Promise<T>): Promise<T> {
+export async function withBand<T>(
+  operation: (band: MiBand4) => Promise<T>,
+): Promise<T> {
   try {
     let band = connectedBand.value;
     if (!band || !band.connected) {
-      if (!connector) throw new Error("Cannot reach the band: connect it first");
+      if (!connector) {
+        throw new Error("Cannot reach the band: connect it first");
+      }
       band = await connector();
     }
     const result = await operation(band);
