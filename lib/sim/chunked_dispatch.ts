@@ -1,8 +1,9 @@
 // Routes a reassembled chunked message to the decoder of its type and stores the
-// result. "Config 2" payloads (§20.1 menu, §25 reminders and vibration) are kept
-// raw under their first byte, as no decoder for them is shared yet.
+// result. Display items (§20.1) are decoded; other "config 2" payloads (§25
+// reminders, vibration patterns) are kept raw under their first byte.
 import type { ChunkedMessage } from "../protocol/chunked.ts";
-import { CHUNK_TYPE } from "../protocol/constants.ts";
+import { CHUNK_TYPE, CONFIG2 } from "../protocol/constants.ts";
+import { parseDisplayItems } from "../protocol/display.ts";
 import { parseMusicState } from "../protocol/music.ts";
 import { parseAppNotification } from "../protocol/notifications.ts";
 import { parseWeatherRecord } from "../protocol/weather.ts";
@@ -32,6 +33,10 @@ export function applyChunkedMessage(
         state.lastMusic = parseMusicState(payload);
         return true;
       case CHUNK_TYPE.config:
+        if (payload[0] === CONFIG2.displayItems) {
+          state.settings.displayItems = parseDisplayItems(payload);
+          return true;
+        }
         state.settings[`config2_${payload[0].toString(16).padStart(2, "0")}`] =
           payload;
         return true;

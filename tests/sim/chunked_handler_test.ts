@@ -89,17 +89,29 @@ Deno.test("chunked §30.11 weather keeps the latest record of each kind", async 
   });
 });
 
-Deno.test("chunked §30.13 display items are stored under config2_1e", async () => {
+Deno.test("chunked §30.13 display items decode into the shown menu order", async () => {
   const band = await authed();
   await writeChunks(band, [
     "00 02 00 1e 00 00 ff 12 01 00 ff 01 02 00 ff 02 03 00 ff 04",
     "00 82 01 04 00 ff 07 05 01 ff 03 06 01 ff 05 07 01 ff 06",
   ]);
+  const layout = band.state.settings.displayItems as {
+    shown: string[];
+    entries: unknown[];
+  };
+  assert.equal(layout.entries.length, 8);
+  assert.deepEqual(layout.shown, ["status", "heart_rate", "weather", "more"]);
+});
+
+Deno.test("chunked §30.14 reminder payload is kept raw under config2_0b", async () => {
+  const band = await authed();
+  await writeChunks(band, [
+    "00 02 00 0b 00 09 00 00 00 e8 07 03 0b 09 1e 00 44 65 6e 74",
+    "00 82 01 69 73 74 00",
+  ]);
   assert.deepEqual(
-    band.state.settings.config2_1e,
-    hex(
-      "1e 00 00 ff 12 01 00 ff 01 02 00 ff 02 03 00 ff 04 04 00 ff 07 05 01 ff 03 06 01 ff 05 07 01 ff 06",
-    ),
+    band.state.settings.config2_0b,
+    hex("0b 00 09 00 00 00 e8 07 03 0b 09 1e 00 44 65 6e 74 69 73 74 00"),
   );
 });
 
