@@ -7,23 +7,34 @@ import type {
   HourSummary,
   SummaryFigures,
 } from "../api/sample_schemas.ts";
+import {
+  type ResolvedActivityKind,
+  toActivityKind,
+} from "../protocol/activity_kinds.ts";
 import { addDays, startOfLocalDay } from "../time/zones.ts";
-import { DAY_MS, MINUTES_PER_DAY, readMinute, toUtcDay } from "./sample_day.ts";
+import {
+  DAY_MS,
+  MINUTES_PER_DAY,
+  readMinute,
+  type StoredMinute,
+  toUtcDay,
+} from "./sample_day.ts";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-// Low-nibble kind classes from the protocol notes (§11.4). Kinds 0 and 10 repeat
-// the last other kind; the look-back restarts at each local midnight so a day's
+// Kinds resolve as in the protocol module ("noChange" and "ignore" repeat the
+// last other kind); the look-back restarts at each local midnight so a day's
 // summary depends only on that day's minutes.
-const ACTIVE_KINDS = new Set([1, 2, 4]);
-const NOT_WORN_KINDS = new Set([3, 6]);
-const LIGHT_SLEEP = 9;
-const DEEP_SLEEP = 11;
-
-function isInheriting(kind: number): boolean {
-  return kind === 0 || kind === 10;
-}
+const ACTIVE_KINDS: ReadonlySet<ResolvedActivityKind> = new Set([
+  "activity",
+  "running",
+  "rideBike",
+]);
+const NOT_WORN_KINDS: ReadonlySet<ResolvedActivityKind> = new Set([
+  "nonWear",
+  "charging",
+]);
 
 class FigureCounter {
   minutesRecorded = 0;
@@ -33,6 +44,18 @@ class FigureCounter {
   lightSleepMinutes = 0;
   deepSleepMinutes = 0;
   heartRates: number[] = [];
+
+  add(minute: StoredMinute, kind: ResolvedActivityKind): void {
+    this.minutesRecorded++;
+    this.steps += minute.steps;
+    if (ACTIVE_KINDS.has(kind)) this.activeMinutes++;
+    if (!NOT_WORN_KINDS.has(kind)) this.wornMinutes++;
+    if (kind === "lightSleep") this.lightSleepMinutes++;
+    if (kind === "deepSleep") this.deepSleepMinutes++;
+    if (minute.heartRate !== 0 && minute.heartRate !== 0xff) {
+      this.heartRates.push(minute.heartRate);
+    }
+  }
 
   toFigures(): SummaryFigures {
     return {
@@ -111,7 +134,7 @@ export function summarizeLocalDay(
   const { start, end } = getLocalDayBounds(day, timeZone);
   const total = new FigureCounter();
   const hours: HourSummary[] = [];
-  let lastKind: number | null = null;
+  let lastKind: ResolvedActivityKind = "unknown";
   for (let hourStart = start; hourStart < end; hourStart += HOUR_MS) {
     const hour = new FigureCounter();
     const hourEnd = Math.min(end, hourStart + HOUR_MS);
@@ -121,20 +144,10 @@ export function summarizeLocalDay(
       const index = Math.floor((t % DAY_MS) / MINUTE_MS) % MINUTES_PER_DAY;
       const minute = readMinute(pack, index);
       if (minute === null) continue;
-      const raw = minute.kind & 0x0f;
-      if (!isInheriting(raw)) lastKind = raw;
-      const kind = lastKind;
-      for (const c of [hour, total]) {
-        c.minutesRecorded++;
-        c.steps += minute.steps;
-        if (kind !== null && ACTIVE_KINDS.has(kind)) c.activeMinutes++;
-        if (kind === null || !NOT_WORN_KINDS.has(kind)) c.wornMinutes++;
-        if (kind === LIGHT_SLEEP) c.lightSleepMinutes++;
-        if (kind === DEEP_SLEEP) c.deepSleepMinutes++;
-        if (minute.heartRate !== 0 && minute.heartRate !== 0xff) {
-          c.heartRates.push(minute.heartRate);
-        }
-      }
+      const kind = toActivityKind(minute.kind);
+      if (kind !== "noChange" && kind !== "ignore") lastKind = kind;
+      hour.add(minute, lastKind);
+      total.add(minute, lastKind);
     }
     hours.push({ start: hourStart, ...hour.toFigures() });
   }
