@@ -1,40 +1,10 @@
-// WMO weather codes (as Open-Meteo reports them) to the Mi Band 4's condition
-// codes (§19.2). We follow MB4W's table because it was drawn against the band's
-// own icons; 99 (thunderstorm with heavy hail) is not in it and takes 96's icon.
+// WMO weather codes (as Open-Meteo reports them) in the band's terms: the
+// condition comes from the protocol's own table (lib/protocol/weather.ts), the
+// text is ours because the band shows whatever text it is sent.
+import { fromWmoCode, type WeatherCondition } from "../protocol/weather.ts";
 
-/** A band condition code (§19.2), or "unknown" for a WMO code outside the table. */
-export type BandCondition = number | "unknown";
-
-const WMO_TO_BAND: Record<number, number> = {
-  0: 0,
-  1: 1,
-  2: 1,
-  3: 2,
-  45: 18,
-  48: 18,
-  51: 7,
-  53: 7,
-  55: 8,
-  61: 8,
-  80: 8,
-  56: 6,
-  57: 6,
-  66: 6,
-  67: 6,
-  63: 9,
-  65: 12,
-  81: 12,
-  82: 10,
-  71: 15,
-  73: 16,
-  86: 16,
-  75: 17,
-  77: 19,
-  85: 14,
-  95: 4,
-  96: 5,
-  99: 5,
-};
+/** A band condition (§19.2), or "unknown" for a WMO code outside the table. */
+export type BandCondition = WeatherCondition | "unknown";
 
 const WMO_TEXT: Record<number, string> = {
   0: "Clear sky",
@@ -67,9 +37,9 @@ const WMO_TEXT: Record<number, string> = {
   99: "Thunderstorm, hail",
 };
 
-/** Maps a WMO weather code to the band's condition code. */
+/** Maps a WMO weather code to the band's condition. */
 export function mapWmoToBandCondition(wmo: number): BandCondition {
-  return WMO_TO_BAND[wmo] ?? "unknown";
+  return fromWmoCode(wmo);
 }
 
 /** A short English description of a WMO weather code, for the band's condition text. */

@@ -17,7 +17,7 @@ function forecastAt(fetchedAt: number): BandForecast {
     utcOffsetMinutes: 120,
     current: {
       wmoCode: 0,
-      condition: 0,
+      condition: "sunny",
       text: "Clear sky",
       temperature: 20,
       humidity: null,

@@ -46,7 +46,7 @@ Deno.test("fetchForecast() converts an Open-Meteo answer to band terms", async (
       utcOffsetMinutes: 120,
       current: {
         wmoCode: 3,
-        condition: 2,
+        condition: "cloudy",
         text: "Overcast",
         temperature: 22,
         humidity: 48,
@@ -56,7 +56,7 @@ Deno.test("fetchForecast() converts an Open-Meteo answer to band terms", async (
         {
           date: "2024-06-03",
           wmoCode: 3,
-          condition: 2,
+          condition: "cloudy",
           text: "Overcast",
           high: 23,
           low: 13,
@@ -64,7 +64,7 @@ Deno.test("fetchForecast() converts an Open-Meteo answer to band terms", async (
         {
           date: "2024-06-04",
           wmoCode: 61,
-          condition: 8,
+          condition: "rain",
           text: "Light rain",
           high: 19,
           low: 11,
@@ -72,7 +72,7 @@ Deno.test("fetchForecast() converts an Open-Meteo answer to band terms", async (
         {
           date: "2024-06-05",
           wmoCode: 95,
-          condition: 4,
+          condition: "thunderstorm",
           text: "Thunderstorm",
           high: 25,
           low: -1,

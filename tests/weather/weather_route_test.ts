@@ -79,11 +79,11 @@ Deno.test("[api] GET /api/weather with coordinates returns a band-ready forecast
     const body = await first.json();
     assert.equal(body.cached, false);
     assert.equal(body.forecast.place.name, "Berlin");
-    assert.equal(body.forecast.current.condition, 2);
+    assert.equal(body.forecast.current.condition, "cloudy");
     assert.equal(body.forecast.current.temperature, 22);
     assert.deepEqual(
-      body.forecast.days.map((d: { condition: number }) => d.condition),
-      [2, 8, 4],
+      body.forecast.days.map((d: { condition: string }) => d.condition),
+      ["cloudy", "rain", "thunderstorm"],
     );
     const second = await (await agent.request("GET", path)).json();
     assert.equal(second.cached, true);
