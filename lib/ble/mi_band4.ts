@@ -6,7 +6,16 @@ import type { Alarm, AlarmStatus } from "../protocol/alarms.ts";
 import type { BatteryInfo } from "../protocol/battery.ts";
 import type { CurrentTime } from "../protocol/current_time.ts";
 import type { DeviceEvent } from "../protocol/device_events.ts";
+import type { DisplayItem } from "../protocol/display.ts";
 import type { ConfigCommand } from "../protocol/general_config.ts";
+import type { MusicState } from "../protocol/music.ts";
+import type {
+  AlertCategory,
+  AlertLevel,
+  AppNotification,
+} from "../protocol/notifications.ts";
+import type { WeatherRecord } from "../protocol/weather.ts";
+import type { WorkoutSummary } from "../protocol/workouts.ts";
 import type { HeartRateMeasurement } from "../protocol/heart_rate.ts";
 import type { IdleAlerts } from "../protocol/idle_alerts.ts";
 import type { RealtimeActivity } from "../protocol/realtime_activity.ts";
@@ -16,6 +25,23 @@ import { Emitter } from "./emitter.ts";
 import { GattQueue } from "./gatt_queue.ts";
 import { clearAlarm, readAlarmStatuses, setAlarm } from "./ops/alarms.ts";
 import { authenticate } from "./ops/authenticate.ts";
+import {
+  sendMusicState,
+  sendWeather,
+  setDisplayItems,
+} from "./ops/chunked_features.ts";
+import {
+  fetchWorkouts,
+  type FetchWorkoutsOptions,
+} from "./ops/fetch_workouts.ts";
+import {
+  sendAppNotification,
+  sendMissedCall,
+  sendSimpleAlert,
+  startIncomingCall,
+  stopIncomingCall,
+  vibrate,
+} from "./ops/notifications.ts";
 import {
   getLocalUtcOffsetMinutes,
   readBandTime,
@@ -287,7 +313,61 @@ export class MiBand4 {
     return setBandTime(this.#transport, { epochMs, utcOffsetMinutes });
   }
 
-  // Alerts
+  /** Fetches workout summaries since `options.since`, acknowledging each after `persist` resolves. */
+  fetchWorkouts(
+    options: FetchWorkoutsOptions,
+  ): Promise<{ workouts: number; nextSince: number }> {
+    return fetchWorkouts(this.#transport, options);
+  }
+
+  // Alerts, music, weather, display
+
+  /** Shows a rich app notification (icon, title, body, app name), SMS or e-mail; long text is chunked. */
+  sendAppNotification(notification: AppNotification): Promise<void> {
+    return sendAppNotification(this.#transport, notification);
+  }
+
+  /** Shows a simple alert of a category with a title and optional body. */
+  sendSimpleAlert(
+    alert: { category: AlertCategory; title: string; body?: string },
+  ): Promise<void> {
+    return sendSimpleAlert(this.#transport, alert);
+  }
+
+  /** Shows the incoming-call screen; the band answers with events callRejected / callIgnored. */
+  startIncomingCall(caller: string): Promise<void> {
+    return startIncomingCall(this.#transport, caller);
+  }
+
+  /** Closes the incoming-call screen. */
+  stopIncomingCall(): Promise<void> {
+    return stopIncomingCall(this.#transport);
+  }
+
+  /** Shows a missed call. */
+  sendMissedCall(caller: string): Promise<void> {
+    return sendMissedCall(this.#transport, caller);
+  }
+
+  /** Vibrates without text ("none" stops). */
+  vibrate(level: AlertLevel): Promise<void> {
+    return vibrate(this.#transport, level);
+  }
+
+  /** Sends the player state to the music screen; send it again on the "focusIn" music event. */
+  sendMusicState(state: MusicState): Promise<void> {
+    return sendMusicState(this.#transport, state);
+  }
+
+  /** Sends weather records (current, air quality, forecast, location). */
+  sendWeather(records: readonly WeatherRecord[]): Promise<void> {
+    return sendWeather(this.#transport, records);
+  }
+
+  /** Shows these menu items in this order and hides the rest. */
+  setDisplayItems(shown: readonly DisplayItem[]): Promise<void> {
+    return setDisplayItems(this.#transport, shown);
+  }
 
   /** Vibrates the band until the returned function is called. */
   findBand(options?: FindBandOptions): Promise<() => Promise<void>> {

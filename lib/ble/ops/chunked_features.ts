@@ -1,0 +1,45 @@
+// Features that are one chunked message on 0x0020 and need no reply: music state
+// (type 3), weather records (type 1) and the menu layout (type 2, `1e …`).
+
+import { CHUNK_TYPE } from "../../protocol/constants.ts";
+import {
+  type DisplayItem,
+  encodeDisplayItems,
+} from "../../protocol/display.ts";
+import { encodeMusicState, type MusicState } from "../../protocol/music.ts";
+import {
+  encodeWeatherRecord,
+  type WeatherRecord,
+} from "../../protocol/weather.ts";
+import type { GattTransport } from "../transport.ts";
+import { writeChunked } from "./write_chunked.ts";
+
+/** Sends the phone player's state (track, artist, playing, position, volume…) to the music screen. */
+export function sendMusicState(
+  transport: GattTransport,
+  state: MusicState,
+): Promise<void> {
+  return writeChunked(transport, CHUNK_TYPE.music, encodeMusicState(state));
+}
+
+/** Sends weather records one message each, in Gadgetbridge's order as given (current, AQI, forecast, location). */
+export async function sendWeather(
+  transport: GattTransport,
+  records: readonly WeatherRecord[],
+): Promise<void> {
+  for (const record of records) {
+    await writeChunked(
+      transport,
+      CHUNK_TYPE.weather,
+      encodeWeatherRecord(record),
+    );
+  }
+}
+
+/** Shows these menu items in this order after the watch face and hides every other one. */
+export function setDisplayItems(
+  transport: GattTransport,
+  shown: readonly DisplayItem[],
+): Promise<void> {
+  return writeChunked(transport, CHUNK_TYPE.config, encodeDisplayItems(shown));
+}
