@@ -8,6 +8,11 @@ import fc from "fast-check";
 import { hex } from "./hex.ts";
 import { ProtocolError } from "../../lib/protocol/errors.ts";
 import {
+  encodeReminder,
+  parseReminder,
+  type Reminder,
+} from "../../lib/protocol/reminders.ts";
+import {
   type Alarm,
   encodeAlarm,
   encodeAlarmList,
@@ -101,6 +106,10 @@ const DECODERS: [string, (bytes: Uint8Array) => unknown, string[]][] = [
     "01 80 87 ec 65 04 03 01 01 0e 05 43 6c 6f 75 64 79 00 08 08 0b 06 52 61 69 6e 00 00 00 10 03 53 75 6e 6e 79 00",
     "04 80 87 ec 65 04 2a 00 00",
     "08 42 65 72 6c 69 6e 00",
+  ]],
+  ["parseReminder", parseReminder, [
+    "0b 00 09 00 00 00 e8 07 03 0b 09 1e 00 44 65 6e 74 69 73 74 00",
+    "0b 03 08 00 00 00 00",
   ]],
   ["parseDisplayItems", parseDisplayItems, [
     "1e 00 00 ff 12 01 00 ff 01 02 00 ff 02 03 00 ff 04 04 00 ff 07 05 01 ff 03 06 01 ff 05 07 01 ff 06",
@@ -498,6 +507,48 @@ Deno.test("display items round-trip through encodeDisplayItems() and parseDispla
       items,
       (shown) =>
         same(parseDisplayItems(encodeDisplayItems(shown)).shown, shown),
+    ),
+    { numRuns: ROUND_TRIP_RUNS },
+  );
+});
+
+Deno.test("reminders round-trip through encodeReminder() and parseReminder()", () => {
+  const minute = fc.integer({
+    min: Date.UTC(2000, 0, 1),
+    max: Date.UTC(2099, 0, 1),
+  }).map((ms) => {
+    const d = new Date(Math.floor(ms / 60_000) * 60_000);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: 0,
+    };
+  });
+  const repeat = fc.oneof(
+    fc.constantFrom({ kind: "once" as const }, { kind: "monthly" as const }, {
+      kind: "yearly" as const,
+    }),
+    fc.record({
+      kind: fc.constant("weekly" as const),
+      days: fc.subarray([...WEEKDAYS], { minLength: 1 }),
+    }),
+  );
+  const reminder = fc.record({
+    slot: fc.integer({ min: 0, max: 21 }),
+    enabled: fc.boolean(),
+    start: minute,
+    end: minute,
+    repeat,
+    text: text(16),
+  }, { requiredKeys: ["slot", "enabled", "start", "repeat", "text"] });
+  fc.assert(
+    fc.property(
+      reminder,
+      (r: Reminder) =>
+        same(parseReminder(encodeReminder(r)), { kind: "set", reminder: r }),
     ),
     { numRuns: ROUND_TRIP_RUNS },
   );
