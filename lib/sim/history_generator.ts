@@ -146,14 +146,14 @@ function planDay(
       });
     }
   }
-  // The shower: taken off in the morning for a short while.
+  // The shower after any morning run: taken off for a short while.
   setRun(
     tracks,
-    midnight + pickInt(random, 7 * 60 + 40, 8 * 60 + 20),
+    midnight + pickInt(random, 8 * 60 + 25, 9 * 60 + 10),
     pickInt(random, 10, 25),
     KIND_NONWEAR,
   );
-  if (dayNumber % 6 === 4) {
+  if (dayNumber % 6 === 3) {
     setRun(
       tracks,
       midnight + pickInt(random, 17 * 60, 21 * 60),
