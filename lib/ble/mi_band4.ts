@@ -15,7 +15,6 @@ import type {
   AppNotification,
 } from "../protocol/notifications.ts";
 import type { WeatherRecord } from "../protocol/weather.ts";
-import type { WorkoutSummary } from "../protocol/workouts.ts";
 import type { HeartRateMeasurement } from "../protocol/heart_rate.ts";
 import type { IdleAlerts } from "../protocol/idle_alerts.ts";
 import type { RealtimeActivity } from "../protocol/realtime_activity.ts";
@@ -94,6 +93,8 @@ export interface MiBand4ConnectOptions {
   now?: () => number;
   /** Per-operation GATT timeout in milliseconds (default 10 000). */
   timeoutMs?: number;
+  /** Wait for a 0x0003 configuration reply before assuming the band accepted silently (default 3000). */
+  replyTimeoutMs?: number;
   /** Aborts the connection set-up. */
   signal?: AbortSignal;
   /** Receives errors raised inside notification handlers (default: reportError). */
@@ -133,7 +134,9 @@ export class MiBand4 {
         signal: options.signal,
         timeoutMs: options.timeoutMs,
       });
-      const channel = await CommandChannel.open(queue);
+      const channel = await CommandChannel.open(queue, {
+        replyTimeoutMs: options.replyTimeoutMs,
+      });
       const band = new MiBand4(queue, channel, options);
       await followDeviceEvents(queue, channel, band.#events, {
         onError: band.#onError,

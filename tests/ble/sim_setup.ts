@@ -40,8 +40,11 @@ export interface SimRig {
 
 /** Creates a virtual band with a fixed clock and challenge, links it and connects a MiBand4. */
 export async function connectSim(
-  options: VirtualBandOptions & { authKey?: Uint8Array; timeoutMs?: number } =
-    {},
+  options: VirtualBandOptions & {
+    authKey?: Uint8Array;
+    timeoutMs?: number;
+    replyTimeoutMs?: number;
+  } = {},
 ): Promise<SimRig> {
   const sim = createSim(options);
   const link = new SimTransport(sim);
@@ -49,6 +52,7 @@ export async function connectSim(
     authKey: options.authKey ?? TEST_KEY,
     now: options.now ?? (() => NOW),
     timeoutMs: options.timeoutMs,
+    replyTimeoutMs: options.replyTimeoutMs,
   });
   return { band, sim, link };
 }
