@@ -13,6 +13,9 @@ export default function App({ Component, state, url }: AppProps) {
         <title>Band Web</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/styles.css" />
+        {state.session
+          ? <meta name="csrf-token" content={state.session.csrfToken} />
+          : null}
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>

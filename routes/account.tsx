@@ -1,0 +1,189 @@
+import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
+import {
+  changePasswordSchema,
+  updateMeSchema,
+} from "../lib/api/account_schemas.ts";
+import { readForm, redirect, validateForm } from "../lib/auth/form_pages.ts";
+import { hashPassword, verifyPassword } from "../lib/auth/password.ts";
+import { createToken, hashToken } from "../lib/auth/tokens.ts";
+import { createInvitation } from "../lib/db/invitations.ts";
+import { deleteSessionsOfUser } from "../lib/db/sessions.ts";
+import { getUser, updateUser } from "../lib/db/users.ts";
+import type { RouteContext } from "../lib/http/define.ts";
+
+interface Data {
+  username: string;
+  role: "owner" | "member";
+  timeZone: string;
+  csrfToken: string;
+  notice?: string;
+  error?: string;
+  invitePath?: string;
+}
+
+async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
+  const user = await getUser(ctx.state.kv, ctx.state.user!.id);
+  return {
+    username: user!.username,
+    role: user!.role,
+    timeZone: user!.timeZone,
+    csrfToken: ctx.state.session?.csrfToken ?? "",
+    ...extra,
+  };
+}
+
+/** The signed-in person's account: time zone, password, invitations. */
+export const handler: Handlers<Data> = {
+  async GET(ctx) {
+    if (!ctx.state.user) return redirect("/signin");
+    return page(await load(ctx));
+  },
+  async POST(ctx) {
+    if (!ctx.state.user) return redirect("/signin");
+    const me = ctx.state.user;
+    const fields = await readForm(ctx.req);
+    if (fields.csrf !== ctx.state.session?.csrfToken) {
+      return page(
+        await load(ctx, {
+          error: "Cannot save: the form is stale, reload the page",
+        }),
+        { status: 403 },
+      );
+    }
+    if (fields.action === "timezone") {
+      const input = validateForm(updateMeSchema, { timeZone: fields.timeZone });
+      if (!input.ok) {
+        return page(await load(ctx, { error: input.message }), { status: 400 });
+      }
+      await updateUser(
+        ctx.state.kv,
+        me.id,
+        (u) => ({ ...u, timeZone: input.data.timeZone }),
+      );
+      return page(await load(ctx, { notice: "Time zone saved" }));
+    }
+    if (fields.action === "password") {
+      const input = validateForm(changePasswordSchema, {
+        currentPassword: fields.currentPassword,
+        newPassword: fields.newPassword,
+      });
+      if (!input.ok) {
+        return page(await load(ctx, { error: input.message }), { status: 400 });
+      }
+      const user = await getUser(ctx.state.kv, me.id);
+      if (
+        !user ||
+        !(await verifyPassword(input.data.currentPassword, user.passwordHash))
+      ) {
+        return page(
+          await load(ctx, {
+            error: "Cannot change password: the current password is wrong",
+          }),
+          {
+            status: 403,
+          },
+        );
+      }
+      const passwordHash = await hashPassword(input.data.newPassword);
+      await updateUser(ctx.state.kv, me.id, (u) => ({ ...u, passwordHash }));
+      await deleteSessionsOfUser(ctx.state.kv, me.id, ctx.state.session?.id);
+      return page(
+        await load(ctx, {
+          notice: "Password changed; your other sessions were signed out",
+        }),
+      );
+    }
+    if (fields.action === "invite" && me.role === "owner") {
+      const token = createToken();
+      const now = Date.now();
+      await createInvitation(ctx.state.kv, {
+        id: await hashToken(token),
+        createdBy: me.id,
+        createdAt: now,
+        expiresAt: now + 72 * 3_600_000,
+      });
+      return page(await load(ctx, { invitePath: `/invite/${token}` }));
+    }
+    return page(await load(ctx, { error: "Cannot save: unknown action" }), {
+      status: 400,
+    });
+  },
+};
+
+/** The account page. */
+export default function AccountPage({ data, url }: PageProps<Data>) {
+  return (
+    <>
+      <div class="page-heading">
+        <h1>Account</h1>
+      </div>
+      {data.notice
+        ? <p class="notice notice-ok" role="status">{data.notice}</p>
+        : null}
+      {data.error
+        ? <p class="notice notice-error" role="alert">{data.error}</p>
+        : null}
+      <section class="card">
+        <h2>{data.username}</h2>
+        <form method="post">
+          <input type="hidden" name="csrf" value={data.csrfToken} />
+          <input type="hidden" name="action" value="timezone" />
+          <label class="field">
+            Time zone for daily summaries
+            <input name="timeZone" value={data.timeZone} required />
+          </label>
+          <button type="submit" class="button">Save time zone</button>
+        </form>
+      </section>
+      <section class="card">
+        <h2>Change password</h2>
+        <form method="post">
+          <input type="hidden" name="csrf" value={data.csrfToken} />
+          <input type="hidden" name="action" value="password" />
+          <label class="field">
+            Current password
+            <input
+              name="currentPassword"
+              type="password"
+              required
+              autocomplete="current-password"
+            />
+          </label>
+          <label class="field">
+            New password
+            <input
+              name="newPassword"
+              type="password"
+              required
+              minLength={10}
+              autocomplete="new-password"
+            />
+          </label>
+          <button type="submit" class="button">Change password</button>
+        </form>
+      </section>
+      {data.role === "owner"
+        ? (
+          <section class="card">
+            <h2>Invite someone</h2>
+            {data.invitePath
+              ? (
+                <p>
+                  Single-use link, valid 72 hours:{" "}
+                  <code class="mono">{new URL(data.invitePath, url).href}</code>
+                </p>
+              )
+              : null}
+            <form method="post">
+              <input type="hidden" name="csrf" value={data.csrfToken} />
+              <input type="hidden" name="action" value="invite" />
+              <button type="submit" class="button">
+                Create invitation link
+              </button>
+            </form>
+          </section>
+        )
+        : null}
+    </>
+  );
+}

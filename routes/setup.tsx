@@ -1,0 +1,89 @@
+import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
+import { createAccountSchema } from "../lib/api/account_schemas.ts";
+import { createOwner } from "../lib/auth/accounts.ts";
+import {
+  messageOf,
+  readForm,
+  redirect,
+  validateForm,
+} from "../lib/auth/form_pages.ts";
+import { openSession } from "../lib/auth/sign_in.ts";
+import { hasOwner } from "../lib/db/users.ts";
+
+interface Data {
+  error?: string;
+  username?: string;
+}
+
+/** First run: create the owner account (only while the server has none). */
+export const handler: Handlers<Data> = {
+  async GET(ctx) {
+    if (await hasOwner(ctx.state.kv)) return redirect("/signin");
+    return page({});
+  },
+  async POST(ctx) {
+    const fields = await readForm(ctx.req);
+    const input = validateForm(createAccountSchema, fields);
+    if (!input.ok) {
+      return page({ error: input.message, username: fields.username }, {
+        status: 400,
+      });
+    }
+    try {
+      const user = await createOwner(ctx.state.kv, input.data);
+      const { cookie } = await openSession(ctx, user);
+      return redirect("/", cookie);
+    } catch (error) {
+      const { status, message } = messageOf(error);
+      return page({ error: message, username: fields.username }, { status });
+    }
+  },
+};
+
+/** The setup form. */
+export default function SetupPage({ data }: PageProps<Data>) {
+  return (
+    <section class="card">
+      <h1>Welcome to Band Web</h1>
+      <p class="lede">
+        Create the owner account for this server. You can invite others
+        afterwards.
+      </p>
+      {data?.error
+        ? <p class="notice notice-error" role="alert">{data.error}</p>
+        : null}
+      <form method="post">
+        <label class="field">
+          Username
+          <input
+            name="username"
+            required
+            autocomplete="username"
+            value={data?.username ?? ""}
+          />
+        </label>
+        <label class="field">
+          Password
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={10}
+            autocomplete="new-password"
+          />
+          <span class="field-hint">At least 10 characters.</span>
+        </label>
+        <label class="field">
+          Time zone
+          <input name="timeZone" value="UTC" required />
+          <span class="field-hint">
+            An IANA name such as Europe/Berlin; you can change it later.
+          </span>
+        </label>
+        <button type="submit" class="button button-primary">
+          Create owner account
+        </button>
+      </form>
+    </section>
+  );
+}

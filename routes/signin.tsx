@@ -1,0 +1,81 @@
+import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
+import { signinSchema } from "../lib/api/account_schemas.ts";
+import { authenticate } from "../lib/auth/accounts.ts";
+import {
+  messageOf,
+  readForm,
+  redirect,
+  validateForm,
+} from "../lib/auth/form_pages.ts";
+import { openSession } from "../lib/auth/sign_in.ts";
+import { hasOwner } from "../lib/db/users.ts";
+
+interface Data {
+  error?: string;
+  username?: string;
+}
+
+/** Sign in with a username and password. */
+export const handler: Handlers<Data> = {
+  async GET(ctx) {
+    if (!(await hasOwner(ctx.state.kv))) return redirect("/setup");
+    if (ctx.state.user) return redirect("/");
+    return page({});
+  },
+  async POST(ctx) {
+    const fields = await readForm(ctx.req);
+    const input = validateForm(signinSchema, {
+      username: fields.username ?? "",
+      password: fields.password ?? "",
+    });
+    if (!input.ok) {
+      return page({ error: input.message, username: fields.username }, {
+        status: 400,
+      });
+    }
+    try {
+      const user = await authenticate(ctx.state.kv, {
+        ...input.data,
+        address: String(ctx.state.clientAddress ?? "unknown"),
+      });
+      const { cookie } = await openSession(ctx, user);
+      return redirect("/", cookie);
+    } catch (error) {
+      const { status, message } = messageOf(error);
+      return page({ error: message, username: fields.username }, { status });
+    }
+  },
+};
+
+/** The sign-in form. */
+export default function SigninPage({ data }: PageProps<Data>) {
+  return (
+    <section class="card">
+      <h1>Sign in</h1>
+      {data?.error
+        ? <p class="notice notice-error" role="alert">{data.error}</p>
+        : null}
+      <form method="post">
+        <label class="field">
+          Username
+          <input
+            name="username"
+            required
+            autocomplete="username"
+            value={data?.username ?? ""}
+          />
+        </label>
+        <label class="field">
+          Password
+          <input
+            name="password"
+            type="password"
+            required
+            autocomplete="current-password"
+          />
+        </label>
+        <button type="submit" class="button button-primary">Sign in</button>
+      </form>
+    </section>
+  );
+}
