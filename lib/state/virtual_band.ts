@@ -229,3 +229,33 @@ async function restoreGrants(
     }
   }
 }
+
+/** Days of history the demo band starts with. */
+export const DEMO_HISTORY_DAYS = 28;
+
+/** Installs the demo band for a virtual band saved on the server and exposes it as `__bandWebVirtualBand`. */
+export function installDemoBand(
+  band: { id: string; mac: string; key: string },
+  now: () => number = Date.now,
+): VirtualBand {
+  const installed = installVirtualBluetooth([{
+    mac: band.mac,
+    key: band.key,
+    name: "Mi Smart Band 4",
+    historyDays: DEMO_HISTORY_DAYS,
+    // A fixed seed per band keeps the demo's minutes the same on every load of a day.
+    seed: seedFromId(band.id),
+    historyEnd: Math.floor(now() / MINUTE_MS) * MINUTE_MS,
+    utcOffsetMinutes: -new Date(now()).getTimezoneOffset(),
+  }], { now, latencyMs: 5 });
+  const virtual = installed.bands[0];
+  (globalThis as { __bandWebVirtualBand?: VirtualBand }).__bandWebVirtualBand =
+    virtual;
+  return virtual;
+}
+
+function seedFromId(id: string): number {
+  let hash = 7;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash || 1;
+}

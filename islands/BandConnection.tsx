@@ -1,0 +1,271 @@
+import { useEffect } from "preact/hooks";
+import { useSignal } from "@preact/signals";
+import { ApiClient } from "../lib/api/client.ts";
+import { ApiError } from "../lib/api/errors.ts";
+import { describeBleError } from "../lib/ble/errors.ts";
+import type { MiBand4 } from "../lib/ble/mi_band4.ts";
+import { parseAuthKey } from "../lib/protocol/auth.ts";
+import {
+  connectedBand,
+  connectionError,
+  connectionStatus,
+  installConnector,
+  type UserMessage,
+} from "../lib/state/band_connection.ts";
+import {
+  createMemoryDeviceMap,
+  type DeviceMap,
+  openDeviceMap,
+} from "../lib/state/device_map.ts";
+import { ChooserNeededError, openBand } from "../lib/state/open_band.ts";
+import {
+  createApiSyncServer,
+  formatMinutes,
+  formatProgress,
+  runSync,
+  type SyncProgress,
+} from "../lib/state/sync_runner.ts";
+import { installDemoBand } from "../lib/state/virtual_band.ts";
+
+/** Props: plain data about the band the page shows. */
+export interface BandConnectionProps {
+  bandId: string;
+  name: string;
+  mac: string;
+  /** A virtual band backed by the simulator. */
+  virtual: boolean;
+  csrfToken?: string;
+}
+
+/** Explains any connection, sync or server error: what happened and what to do. */
+export function describeConnectionError(error: unknown): UserMessage {
+  if (error instanceof ChooserNeededError) {
+    return {
+      title: "Choose your band to connect",
+      action:
+        'Click "Connect" and pick "Mi Smart Band 4" in Chrome\'s list; this browser has no permission for it yet',
+    };
+  }
+  if (error instanceof ApiError) {
+    return { title: error.message, action: "Reload the page and try again" };
+  }
+  return describeBleError(error);
+}
+
+let connecting: Promise<MiBand4> | null = null;
+
+/** The band page's connection: connect and reconnect, status, errors, and history sync. */
+export default function BandConnection(props: BandConnectionProps) {
+  const progress = useSignal<SyncProgress | null>(null);
+  const summary = useSignal<string>("");
+  const syncStop = useSignal<AbortController | null>(null);
+  const api = new ApiClient({ csrfToken: props.csrfToken });
+
+  const map = (): DeviceMap =>
+    typeof indexedDB === "undefined"
+      ? createMemoryDeviceMap()
+      : openDeviceMap();
+
+  async function connect(allowChooser: boolean): Promise<MiBand4> {
+    const current = connectedBand.value;
+    if (current?.connected) return current;
+    // One connection per band per tab: concurrent callers share the attempt.
+    connecting ??= (async () => {
+      connectionError.value = null;
+      connectionStatus.value = "connecting";
+      try {
+        const key = parseAuthKey(await api.getBandKey(props.bandId));
+        const band = await openBand({
+          bandId: props.bandId,
+          mac: props.mac,
+          authKey: key,
+          bluetooth: (navigator as { bluetooth?: Bluetooth }).bluetooth,
+          map: map(),
+          allowChooser,
+          onStep: (step) => (connectionStatus.value = step),
+        });
+        band.onDisconnect(() => {
+          if (connectedBand.value === band) connectedBand.value = null;
+          syncStop.value?.abort();
+          connectionStatus.value = "idle";
+          connectionError.value = {
+            title: "The connection to the band was lost",
+            action:
+              'Keep the band close and click "Connect"; the next action reconnects by itself',
+          };
+        });
+        connectedBand.value = band;
+        connectionStatus.value = "connected";
+        return band;
+      } catch (error) {
+        connectionStatus.value = error instanceof ChooserNeededError
+          ? "idle"
+          : "error";
+        connectionError.value = describeConnectionError(error);
+        throw error;
+      } finally {
+        connecting = null;
+      }
+    })();
+    return await connecting;
+  }
+
+  async function sync(): Promise<void> {
+    if (syncStop.value) return;
+    const stop = new AbortController();
+    syncStop.value = stop;
+    summary.value = "";
+    try {
+      const band = await connect(false);
+      connectionStatus.value = "syncing";
+      const result = await runSync(
+        band,
+        createApiSyncServer(api, props.bandId),
+        {
+          signal: stop.signal,
+          onProgress: (p) => (progress.value = p),
+        },
+      );
+      progress.value = result;
+      summary.value = result.minutesDone === 0
+        ? "Already up to date"
+        : `Synced ${formatMinutes(result.minutesDone)} of history`;
+      connectionStatus.value = "connected";
+    } catch (error) {
+      connectionError.value =
+        stop.signal.aborted && connectedBand.value?.connected
+          ? {
+            title: "Sync cancelled",
+            action: 'Click "Sync now" to continue where it stopped',
+          }
+          : describeConnectionError(error);
+      connectionStatus.value = connectedBand.value?.connected
+        ? "connected"
+        : "error";
+    } finally {
+      syncStop.value = null;
+    }
+  }
+
+  useEffect(() => {
+    installConnector(() => connect(false), describeConnectionError);
+    (async () => {
+      if (props.virtual) {
+        const key = await api.getBandKey(props.bandId);
+        installDemoBand({ id: props.bandId, mac: props.mac, key });
+      }
+      await connect(false);
+      await sync();
+    })().catch(() => {
+      // The status line already explains the failure.
+    });
+  }, []);
+
+  const status = connectionStatus.value;
+  const error = connectionError.value;
+  const busy = status === "connecting" || status === "choosing" ||
+    status === "authenticating";
+  const online = status === "connected" || status === "syncing";
+  const p = progress.value;
+  return (
+    <section class="card band-connection" aria-labelledby="connection-title">
+      <div class="page-heading">
+        <h2 id="connection-title">
+          Connection{" "}
+          <span
+            class={`badge ${online ? "badge-accent" : ""}`}
+            data-status={status}
+            id="connection-status"
+          >
+            {STATUS_WORDS[status]}
+          </span>
+        </h2>
+        <div class="button-row">
+          {!online && (
+            <button
+              type="button"
+              class="button button-primary"
+              disabled={busy}
+              onClick={() =>
+                connect(true).then(() => sync()).catch(() => {})}
+            >
+              {busy ? "Connecting…" : "Connect"}
+            </button>
+          )}
+          {online && !syncStop.value && (
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => sync()}
+            >
+              Sync now
+            </button>
+          )}
+          {syncStop.value && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => syncStop.value?.abort()}
+            >
+              Cancel sync
+            </button>
+          )}
+          {online && (
+            <button
+              type="button"
+              class="button button-quiet"
+              onClick={() => connectedBand.value?.disconnect()}
+            >
+              Disconnect
+            </button>
+          )}
+        </div>
+      </div>
+      {error && (
+        <div class="notice notice-error" role="alert" id="connection-error">
+          <strong>{error.title}</strong>
+          <p>{error.action}</p>
+        </div>
+      )}
+      {p && (
+        <div class="sync-progress" id="sync-progress">
+          <label for="sync-bar">
+            History sync {Math.round(p.fraction * 100)} %
+          </label>
+          <progress
+            id="sync-bar"
+            max={1000}
+            value={Math.round(p.fraction * 1000)}
+            aria-valuetext={`${Math.round(p.fraction * 100)} %`}
+          />
+          <p class="field-hint" id="sync-detail">
+            {formatProgress(p)} · {p.daysDone}{" "}
+            {p.daysDone === 1 ? "day" : "days"} stored
+          </p>
+        </div>
+      )}
+      {summary.value && (
+        <p class="notice notice-ok" role="status" id="sync-summary">
+          {summary.value}
+        </p>
+      )}
+      {props.virtual && (
+        <p class="field-hint">
+          <span class="badge">Virtual band</span>{" "}
+          A simulated Mi Band 4 running in this page, with weeks of generated
+          history.
+        </p>
+      )}
+    </section>
+  );
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  idle: "Not connected",
+  choosing: "Choosing…",
+  connecting: "Connecting…",
+  authenticating: "Authenticating…",
+  connected: "Connected",
+  syncing: "Syncing…",
+  error: "Not connected",
+};
