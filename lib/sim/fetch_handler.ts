@@ -1,6 +1,6 @@
 // Band side of the history dialogue (§11.1, rules §11.7). One start answers at most
 // `fetchBatchLimit` samples; the client asks again from the next minute, as GB does.
-// Only activity (type 01) has data here; other types answer with count 0.
+// Sports summaries (type 05) answer one workout per round (§12); other types count 0.
 import {
   encodeActivityPackets,
   encodeFetchStartReply,
@@ -14,16 +14,24 @@ import {
   RESPONSE,
 } from "../protocol/constants.ts";
 import { fromEpochMs, toEpochMs } from "../protocol/date_time.ts";
+import { encodeWorkoutSummary } from "../protocol/workouts.ts";
 import type { BandContext } from "./band_context.ts";
+import type { SimWorkout } from "./sim_workout.ts";
 
 const MINUTE_MS = 60_000;
 
 interface PendingBatch {
-  /** Index of the first sample in the stored history. */
+  /** Index of the first sample in the stored history, or -1 for a workout summary. */
   from: number;
-  /** Number of samples to stream. */
+  /** Number of samples (or summary bytes) to stream. */
   count: number;
+  /** The summary blob of a type 05 round. */
+  summary?: Uint8Array;
 }
+
+// [UNCONFIRMED] §12: which summary version the band 4 emits is unknown; 512 is the
+// first of the current layouts Gadgetbridge parses.
+const SUMMARY_VERSION = 512;
 
 /** One connection's fetch exchange on 0x0004/0x0005. */
 export class FetchSession {
@@ -82,6 +90,8 @@ export class FetchSession {
     }
     const batch = dataType === FETCH_DATA_TYPE.activity
       ? this.#chooseBatch(since)
+      : dataType === FETCH_DATA_TYPE.sportsSummaries
+      ? this.#chooseWorkout(since)
       : null;
     if (!batch) {
       // §11.7: an empty answer repeats the requested stamp bytes as they came.
@@ -93,7 +103,10 @@ export class FetchSession {
     this.#pending = batch;
     const history = this.#context.state.history;
     const tz = history.utcOffsetMinutes / 15;
-    const first = fromEpochMs(history.start + batch.from * MINUTE_MS, tz);
+    const at = batch.summary
+      ? this.#workoutAt(since)!.start
+      : history.start + batch.from * MINUTE_MS;
+    const first = fromEpochMs(at, tz);
     this.#reply(
       encodeFetchStartReply(batch.count, { ...first, tzQuarterHours: tz }),
     );
@@ -109,17 +122,69 @@ export class FetchSession {
     return count > 0 ? { from, count } : null;
   }
 
+  #workoutAt(since: number): SimWorkout | undefined {
+    return this.#context.state.workouts.find((w) => w.start >= since);
+  }
+
+  #chooseWorkout(since: number): PendingBatch | null {
+    const workout = this.#workoutAt(since);
+    if (!workout) return null;
+    const summary = encodeWorkoutSummary({
+      version: SUMMARY_VERSION,
+      typeCode: workout.type,
+      start: workout.start,
+      end: workout.end,
+      baseLongitude: 0,
+      baseLatitude: 0,
+      baseAltitude: 0,
+      steps: workout.steps,
+      activeSeconds: Math.round((workout.end - workout.start) / 1000),
+      calories: workout.calories,
+      distanceMeters: workout.distanceMeters,
+      ascentMeters: 0,
+      descentMeters: 0,
+      averageHeartRate: workout.averageHeartRate,
+      maxHeartRate: workout.maxHeartRate,
+      minHeartRate: null,
+      averagePaceSecondsPerKm: Math.round(
+        (workout.end - workout.start) / workout.distanceMeters,
+      ),
+      averageStrideCm: Math.round(
+        workout.distanceMeters * 100 / Math.max(1, workout.steps),
+      ),
+    });
+    return { from: -1, count: summary.length, summary };
+  }
+
+  #packets(batch: PendingBatch): Uint8Array[] {
+    const samplesPerPacket = this.#context.behaviour.samplesPerPacket;
+    const summary = batch.summary;
+    if (!summary) {
+      const samples = this.#context.state.history.samples.slice(
+        batch.from,
+        batch.from + batch.count,
+      );
+      return encodeActivityPackets(samples, { samplesPerPacket });
+    }
+    // Summaries use the same sequence-byte framing, filled to the packet size of the link.
+    const size = samplesPerPacket * 4;
+    const packets: Uint8Array[] = [];
+    for (let i = 0; i < summary.length; i += size) {
+      const part = summary.subarray(i, i + size);
+      const packet = new Uint8Array(1 + part.length);
+      packet[0] = packets.length & 0xff;
+      packet.set(part, 1);
+      packets.push(packet);
+    }
+    return packets;
+  }
+
   #transfer(): void {
     const batch = this.#pending;
     if (!batch) {
       return this.#reply(encodeFetchStatus("transfer", RESPONSE.failure));
     }
-    const samples = this.#context.state.history.samples.slice(
-      batch.from,
-      batch.from + batch.count,
-    );
-    const samplesPerPacket = this.#context.behaviour.samplesPerPacket;
-    for (const packet of encodeActivityPackets(samples, { samplesPerPacket })) {
+    for (const packet of this.#packets(batch)) {
       this.#context.notify(CHARACTERISTIC.fetchData, packet);
     }
     this.#pending = null;
@@ -129,7 +194,7 @@ export class FetchSession {
 
   #ack(): void {
     const sent = this.#lastSent;
-    if (sent) {
+    if (sent && !sent.summary) {
       const state = this.#context.state;
       state.syncedMinutes = Math.max(
         state.syncedMinutes,

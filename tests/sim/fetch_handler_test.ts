@@ -4,6 +4,7 @@ import {
   CHARACTERISTIC as C,
   SERVICE as S,
 } from "../../lib/protocol/constants.ts";
+import { parseWorkoutSummary } from "../../lib/protocol/workouts.ts";
 import type { BandBehaviour } from "../../lib/sim/band_context.ts";
 import { VirtualBand } from "../../lib/sim/virtual_band.ts";
 import {
@@ -156,4 +157,38 @@ Deno.test("refuseNextFetch makes one start answer busy", async () => {
   await write(band, "01 01 e8 07 03 0a 00 00 00 04");
   await write(band, "01 01 e8 07 03 0a 00 00 00 04");
   assert.deepEqual(log.map(([, h]) => h.slice(0, 8)), ["10 01 02", "10 01 01"]);
+});
+
+Deno.test("fetch of sports summaries streams one workout per round", async () => {
+  const band = await authedBand(SAMPLES);
+  band.state.workouts = [{
+    type: 1,
+    start: START + 3_600_000,
+    end: START + 5_400_000,
+    steps: 4800,
+    distanceMeters: 5000,
+    calories: 330,
+    averageHeartRate: 150,
+    maxHeartRate: 172,
+  }];
+  const log = recordNotifications(band);
+  await write(band, "01 05 e8 07 03 0a 00 00 00 04");
+  await write(band, "02");
+  assert.equal(log[0][1], "10 01 01 8c 00 00 00 e8 07 03 0a 01 00 00 04");
+  const data = log.filter(([c]) => c === C.fetchData).map(([, h]) => hex(h));
+  assert.deepEqual(data.map((p) => p[0]), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  const blob = new Uint8Array(data.flatMap((p) => [...p.subarray(1)]));
+  const summary = parseWorkoutSummary(blob);
+  assert.equal(summary.type, "outdoorRunning");
+  assert.equal(summary.start, START + 3_600_000);
+  assert.equal(summary.steps, 4800);
+  assert.equal(summary.distanceMeters, 5000);
+  assert.equal(summary.maxHeartRate, 172);
+  assert.deepEqual(log.at(-1), [C.fetchControl, "10 02 01"]);
+  log.length = 0;
+  await write(band, "01 05 e8 07 03 0a 01 01 00 04");
+  assert.deepEqual(log, [[
+    C.fetchControl,
+    "10 01 01 00 00 00 00 e8 07 03 0a 01 01 00 04",
+  ]]);
 });
