@@ -5,7 +5,7 @@
 import { BAND_NAME, HUAMI_COMPANY_ID, SERVICE } from "../protocol/constants.ts";
 
 /** The requestDevice options for a Mi Smart Band 4 with every service this app uses. */
-export const BAND_REQUEST_OPTIONS: RequestDeviceOptions = {
+export const BAND_REQUEST_OPTIONS = {
   filters: [{ namePrefix: BAND_NAME }],
   optionalServices: [
     SERVICE.miBand1,
@@ -17,4 +17,4 @@ export const BAND_REQUEST_OPTIONS: RequestDeviceOptions = {
     SERVICE.genericAccess,
   ],
   optionalManufacturerData: [HUAMI_COMPANY_ID],
-};
+} satisfies RequestDeviceOptions;
