@@ -203,3 +203,51 @@ Deno.test("[api] summary queries answer 400 for impossible days and ranges", asy
     assert.equal((await res.json()).error.code, "bad_request");
   }
 });
+
+Deno.test("[api] changing the person's time zone rebuilds the daily summaries for the new zone", async () => {
+  using t = await createApiTestApp();
+  const agent = await signUpOwner(t);
+  const id = await addBand(agent);
+  // 2024-06-10 20:00 to 2024-06-11 04:00 UTC: one Berlin day (22:00–06:00 local spans two days).
+  const start = Date.UTC(2024, 5, 10, 20);
+  const list = samples(8 * 60);
+  await agent.request("POST", `/api/bands/${id}/samples`, {
+    json: body(start, list),
+  });
+  const berlin = await (await agent.request(
+    "GET",
+    `/api/bands/${id}/summaries/daily?from=2024-06-01&to=2024-06-30`,
+  ))
+    .json();
+  assert.deepEqual(
+    berlin.days.map((
+      d: { day: string; minutesRecorded: number },
+    ) => [d.day, d.minutesRecorded]),
+    [
+      ["2024-06-10", 120],
+      ["2024-06-11", 360],
+    ],
+  );
+  await agent.request("PATCH", "/api/me", { json: { timeZone: "UTC" } });
+  const utc = await (await agent.request(
+    "GET",
+    `/api/bands/${id}/summaries/daily?from=2024-06-01&to=2024-06-30`,
+  ))
+    .json();
+  assert.equal(utc.timeZone, "UTC");
+  assert.deepEqual(
+    utc.days.map((
+      d: { day: string; minutesRecorded: number },
+    ) => [d.day, d.minutesRecorded]),
+    [
+      ["2024-06-10", 240],
+      ["2024-06-11", 240],
+    ],
+  );
+  const hours = await (await agent.request(
+    "GET",
+    `/api/bands/${id}/summaries/hourly?day=2024-06-10`,
+  )).json();
+  assert.equal(hours.hours[20].start, start);
+  assert.equal(hours.hours[20].minutesRecorded, 60);
+});

@@ -1,0 +1,55 @@
+import type { Handlers } from "../../lib/http/define.ts";
+import { requireUser } from "../../lib/auth/guards.ts";
+import { type Band, createBand, toPublicBand } from "../../lib/db/bands.ts";
+import { conflict } from "../../lib/http/errors.ts";
+
+/** Model name that marks a band as the simulator's. */
+const VIRTUAL_MODEL = "Virtual Mi Smart Band 4";
+
+function toHex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// A locally administered unicast MAC (0x02 bit set) can never be a real band's.
+function generateMac(random: Uint8Array): string {
+  const bytes = random.slice(0, 6);
+  bytes[0] = (bytes[0] & 0xfc) | 0x02;
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join(":")
+    .toUpperCase();
+}
+
+/** Tells whether a band is the simulator's. */
+export function isVirtualBand(band: { model: string }): boolean {
+  return band.model === VIRTUAL_MODEL;
+}
+
+/** Creates a demo band for a person, with a generated MAC and key; returns it with its key. */
+export async function createDemoBand(kv: Deno.Kv, userId: string): Promise<Band> {
+  const random = crypto.getRandomValues(new Uint8Array(22));
+    const result = await createBand(kv, {
+      id: crypto.randomUUID(),
+      userId,
+      name: "Virtual band",
+      mac: generateMac(random),
+      authKey: toHex(random.slice(6)),
+      model: VIRTUAL_MODEL,
+      firmwareRevision: null,
+      hardwareRevision: null,
+      lastBattery: null,
+      settings: {},
+      createdAt: Date.now(),
+    });
+    if (!result.ok) {
+      throw conflict("Cannot add the virtual band: try again");
+    }
+    return result.band;
+}
+
+/** Adds a demo band backed by the in-page simulator (POST). */
+export const handler: Handlers = {
+  async POST(ctx) {
+    const user = requireUser(ctx);
+    const band = await createDemoBand(ctx.state.kv, user.id);
+    return Response.json({ band: toPublicBand(band) }, { status: 201 });
+  },
+};
