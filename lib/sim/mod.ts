@@ -19,11 +19,7 @@ export {
   generateHistory,
   type HistoryOptions,
 } from "./history_generator.ts";
-export {
-  type MusicButton,
-  VirtualBand,
-  type VirtualBandOptions,
-} from "./virtual_band.ts";
+export { VirtualBand, type VirtualBandOptions } from "./virtual_band.ts";
 export type { BandState } from "./band_state.ts";
 export type { BandBehaviour, Scheduler } from "./band_context.ts";
 export type { SimWorkout } from "./sim_workout.ts";

@@ -2,13 +2,9 @@
 // and keeps per-connection session state (auth, fetch, heart rate, subscriptions).
 // Notifications are emitted synchronously; SimTransport and the fake Web Bluetooth
 // layer make them asynchronous, as a radio link would.
-import {
-  CHARACTERISTIC as C,
-  DEVICE_EVENT,
-  MUSIC_BUTTON,
-  SERVICE,
-} from "../protocol/constants.ts";
+import { CHARACTERISTIC as C, SERVICE } from "../protocol/constants.ts";
 import { AuthSession } from "./auth_handler.ts";
+import { BandEvents } from "./band_events.ts";
 import type { BandBehaviour, BandContext, Scheduler } from "./band_context.ts";
 import {
   type BandState,
@@ -39,9 +35,6 @@ export type BandNotificationListener = (
   characteristic: string,
   value: Uint8Array,
 ) => void;
-
-/** Names of the music buttons on the band's music screen (§16.3). */
-export type MusicButton = keyof typeof MUSIC_BUTTON;
 
 /** Options for a VirtualBand; all optional except what tests want fixed. */
 export interface VirtualBandOptions extends Omit<BandStateOptions, "now"> {
@@ -81,7 +74,7 @@ for (const service of GATT_MAP) {
 }
 
 /** A simulated Mi Band 4 answering GATT operations as the real band does. */
-export class VirtualBand {
+export class VirtualBand extends BandEvents {
   /** The band's state, readable by tests and the demo page. */
   readonly state: BandState;
   /** Tunable behaviour. */
@@ -98,6 +91,7 @@ export class VirtualBand {
   #status: StatusReporter;
 
   constructor(options: VirtualBandOptions = {}) {
+    super();
     const now = options.now ?? Date.now;
     this.state = createBandState({ ...options, now: now() });
     this.behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
@@ -263,92 +257,9 @@ export class VirtualBand {
     this.#heartRate.emit(bpm);
   }
 
-  /** The user pressed the band's button (event `04`). */
-  pressButton(): void {
-    this.#event([DEVICE_EVENT.buttonPressed]);
-  }
-
-  /** The user long-pressed the band's button (event `0b`). */
-  longPressButton(): void {
-    this.#event([DEVICE_EVENT.buttonLongPressed]);
-  }
-
-  /** The user pressed a button of the band's music screen (event `fe CC`). */
-  pressMusicButton(button: MusicButton): void {
-    this.#event([DEVICE_EVENT.music, MUSIC_BUTTON[button]]);
-  }
-
-  /** The user opened the band's music screen (`fe e0`). */
-  openMusicScreen(): void {
-    this.pressMusicButton("focusIn");
-  }
-
-  /** The user closed the band's music screen (`fe e1`). */
-  closeMusicScreen(): void {
-    this.pressMusicButton("focusOut");
-  }
-
-  /** The user started "find my phone" on the band (event `08`). */
-  startFindPhone(): void {
-    this.#event([DEVICE_EVENT.findPhoneStart]);
-  }
-
-  /** The user stopped "find my phone" on the band (event `0f`). */
-  stopFindPhone(): void {
-    this.#event([DEVICE_EVENT.findPhoneStop]);
-  }
-
-  /** The user rejected the incoming call on the band (event `07`). */
-  rejectCall(): void {
-    this.state.activeCall = null;
-    this.#event([DEVICE_EVENT.callRejected]);
-  }
-
-  /** The user silenced the incoming call on the band (event `09`). */
-  ignoreCall(): void {
-    this.#event([DEVICE_EVENT.callIgnored]);
-  }
-
-  /** The band detected sleep (event `01`). */
-  fallAsleep(): void {
-    this.#event([DEVICE_EVENT.fellAsleep]);
-  }
-
-  /** The band detected waking up (event `02`). */
-  wakeUp(): void {
-    this.#event([DEVICE_EVENT.wokeUp]);
-  }
-
-  /** The band detected it was taken off (event `06`). */
-  takeOff(): void {
-    this.#event([DEVICE_EVENT.nonWear]);
-  }
-
-  /** The daily step goal was reached (event `03`). */
-  reachGoal(): void {
-    this.#event([DEVICE_EVENT.goalReached]);
-  }
-
-  /** The user toggled an alarm on the band (event `0a`). */
-  toggleAlarmOnBand(slot: number): void {
-    const alarm = this.state.alarms[slot];
-    if (alarm) alarm.enabled = !alarm.enabled;
-    this.#event([DEVICE_EVENT.alarmToggled]);
-  }
-
-  /** The user toggled the phone's silent mode on the band (event `10 EE`). */
-  setPhoneSilentOnBand(silent: boolean): void {
-    this.#event([DEVICE_EVENT.silentMode, silent ? 1 : 0]);
-  }
-
-  /** The user starts a workout on the band (event `14 00 GG TT`, §12). */
-  startWorkoutOnBand(type: number, wantsGps = false): void {
-    this.#event([DEVICE_EVENT.workoutStarting, 0, wantsGps ? 1 : 0, type]);
-  }
-
-  /** The band announces its preferred ATT MTU (event `16 LL HH`, §32.1). */
-  announceMtu(mtu: number): void {
-    this.#event([DEVICE_EVENT.mtu, mtu & 0xff, mtu >> 8]);
+  /** Sends an encoded device event on 0x0010. */
+  protected sendDeviceEvent(value: Uint8Array): void {
+    this.#notify(C.deviceEvent, value);
   }
 
   #announceMtu(): void {
@@ -356,10 +267,6 @@ export class VirtualBand {
     this.#context.scheduler.schedule(() => {
       if (this.#connected) this.announceMtu(247);
     }, 1500);
-  }
-
-  #event(bytes: number[]): void {
-    this.#notify(C.deviceEvent, Uint8Array.from(bytes));
   }
 
   #notify(characteristic: string, value: Uint8Array): void {

@@ -32,7 +32,7 @@ Deno.test("band-side actions emit the §23 device events", async () => {
   band.takeOff();
   band.reachGoal();
   band.setPhoneSilentOnBand(true);
-  band.startWorkoutOnBand(1, true);
+  band.startWorkoutOnBand("outdoorRunning", true);
   assert.deepEqual(log.map(([, h]) => h), [
     "04",
     "0b",
