@@ -4,8 +4,50 @@ import * as $0 from "./routes/_404.tsx";
 import * as $1 from "./routes/_500.tsx";
 import * as $2 from "./routes/_app.tsx";
 import * as $3 from "./routes/_middleware.ts";
-import * as $4 from "./routes/index.tsx";
+import * as $4 from "./routes/account.tsx";
+import * as $5 from "./routes/api/bands.ts";
+import * as $6 from "./routes/api/bands/[id].ts";
+import * as $7 from "./routes/api/bands/[id]/export.ts";
+import * as $8 from "./routes/api/bands/[id]/key.ts";
+import * as $9 from "./routes/api/bands/[id]/minutes.ts";
+import * as $10 from "./routes/api/bands/[id]/readings/[kind].ts";
+import * as $11 from "./routes/api/bands/[id]/samples.ts";
+import * as $12 from "./routes/api/bands/[id]/settings.ts";
+import * as $13 from "./routes/api/bands/[id]/summaries/daily.ts";
+import * as $14 from "./routes/api/bands/[id]/summaries/hourly.ts";
+import * as $15 from "./routes/api/bands/[id]/sync.ts";
+import * as $16 from "./routes/api/demo-band.ts";
+import * as $17 from "./routes/api/invitations.ts";
+import * as $18 from "./routes/api/invitations/[token].ts";
+import * as $19 from "./routes/api/me.ts";
+import * as $20 from "./routes/api/me/password.ts";
+import * as $21 from "./routes/api/session.ts";
+import * as $22 from "./routes/api/setup.ts";
+import * as $23 from "./routes/api/signup.ts";
+import * as $24 from "./routes/api/weather.ts";
+import * as $25 from "./routes/devices/[id]/history.tsx";
+import * as $26 from "./routes/devices/new.tsx";
+import * as $27 from "./routes/index.tsx";
+import * as $28 from "./routes/invite/[token].tsx";
+import * as $29 from "./routes/setup.tsx";
+import * as $30 from "./routes/signin.tsx";
+import * as $31 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
+import * as $$1 from "./islands/AddBandFlow.tsx";
+import * as $$2 from "./islands/BandConnection.tsx";
+import * as $$3 from "./islands/cards/AlarmsCard.tsx";
+import * as $$4 from "./islands/cards/BandLockCard.tsx";
+import * as $$5 from "./islands/cards/BandTimeCard.tsx";
+import * as $$6 from "./islands/cards/BatteryCard.tsx";
+import * as $$7 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$8 from "./islands/cards/DisplayCard.tsx";
+import * as $$9 from "./islands/cards/FindBandCard.tsx";
+import * as $$10 from "./islands/cards/GoalCard.tsx";
+import * as $$11 from "./islands/cards/HeartRateCard.tsx";
+import * as $$12 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$13 from "./islands/cards/MusicCard.tsx";
+import * as $$14 from "./islands/cards/NotificationsCard.tsx";
+import * as $$15 from "./islands/cards/StatusCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -14,9 +56,51 @@ export const manifest = {
     "./routes/_500.tsx": $1,
     "./routes/_app.tsx": $2,
     "./routes/_middleware.ts": $3,
-    "./routes/index.tsx": $4,
+    "./routes/account.tsx": $4,
+    "./routes/api/bands.ts": $5,
+    "./routes/api/bands/[id].ts": $6,
+    "./routes/api/bands/[id]/export.ts": $7,
+    "./routes/api/bands/[id]/key.ts": $8,
+    "./routes/api/bands/[id]/minutes.ts": $9,
+    "./routes/api/bands/[id]/readings/[kind].ts": $10,
+    "./routes/api/bands/[id]/samples.ts": $11,
+    "./routes/api/bands/[id]/settings.ts": $12,
+    "./routes/api/bands/[id]/summaries/daily.ts": $13,
+    "./routes/api/bands/[id]/summaries/hourly.ts": $14,
+    "./routes/api/bands/[id]/sync.ts": $15,
+    "./routes/api/demo-band.ts": $16,
+    "./routes/api/invitations.ts": $17,
+    "./routes/api/invitations/[token].ts": $18,
+    "./routes/api/me.ts": $19,
+    "./routes/api/me/password.ts": $20,
+    "./routes/api/session.ts": $21,
+    "./routes/api/setup.ts": $22,
+    "./routes/api/signup.ts": $23,
+    "./routes/api/weather.ts": $24,
+    "./routes/devices/[id]/history.tsx": $25,
+    "./routes/devices/new.tsx": $26,
+    "./routes/index.tsx": $27,
+    "./routes/invite/[token].tsx": $28,
+    "./routes/setup.tsx": $29,
+    "./routes/signin.tsx": $30,
+    "./routes/signout.ts": $31,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,
+    "./islands/AddBandFlow.tsx": $$1,
+    "./islands/BandConnection.tsx": $$2,
+    "./islands/cards/AlarmsCard.tsx": $$3,
+    "./islands/cards/BandLockCard.tsx": $$4,
+    "./islands/cards/BandTimeCard.tsx": $$5,
+    "./islands/cards/BatteryCard.tsx": $$6,
+    "./islands/cards/DeviceInfoCard.tsx": $$7,
+    "./islands/cards/DisplayCard.tsx": $$8,
+    "./islands/cards/FindBandCard.tsx": $$9,
+    "./islands/cards/GoalCard.tsx": $$10,
+    "./islands/cards/HeartRateCard.tsx": $$11,
+    "./islands/cards/IdleAlertsCard.tsx": $$12,
+    "./islands/cards/MusicCard.tsx": $$13,
+    "./islands/cards/NotificationsCard.tsx": $$14,
+    "./islands/cards/StatusCard.tsx": $$15,
   },
 };

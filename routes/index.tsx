@@ -1,21 +1,170 @@
+import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
+import type { DaySummary } from "../lib/api/sample_schemas.ts";
+import { listBands } from "../lib/db/bands.ts";
+import { listDailySummaries } from "../lib/db/history_queries.ts";
+import { getSyncState } from "../lib/db/sync_state.ts";
+import { localDay } from "../lib/time/zones.ts";
 import AddBandButton from "../islands/AddBandButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
+import { isVirtualBand } from "./api/demo-band.ts";
+
+interface BandRow {
+  id: string;
+  name: string;
+  mac: string;
+  virtual: boolean;
+  battery: { level: number; charging: boolean } | null;
+  lastSyncAt: number | null;
+  stepsToday: number | null;
+}
+
+interface Data {
+  bands: BandRow[];
+  timeZone: string;
+  now: number;
+  csrfToken: string;
+}
+
+/** The signed-in person's bands; sends everyone else to sign in (or set up). */
+export const handler: Handlers<Data> = {
+  async GET(ctx) {
+    const user = ctx.state.user;
+    if (!user) {
+      return new Response(null, {
+        status: 303,
+        headers: { Location: "/signin" },
+      });
+    }
+    const kv = ctx.state.kv;
+    const timeZone = user.timeZone ?? "UTC";
+    const now = Date.now();
+    const today = localDay(now, timeZone);
+    const bands = await listBands(kv, user.id);
+    const rows = await Promise.all(bands.map(async (band): Promise<BandRow> => {
+      const [sync, days] = await Promise.all([
+        getSyncState(kv, band.id),
+        listDailySummaries(kv, band.id, { from: today, to: today }),
+      ]);
+      const day: DaySummary | undefined = days[0];
+      return {
+        id: band.id,
+        name: band.name,
+        mac: band.mac,
+        virtual: isVirtualBand(band),
+        battery: band.lastBattery,
+        lastSyncAt: sync.lastSyncAt,
+        stepsToday: day ? day.steps : null,
+      };
+    }));
+    return page({
+      bands: rows,
+      timeZone,
+      now,
+      csrfToken: ctx.state.session?.csrfToken ?? "",
+    });
+  },
+};
 
 /** The home page: the person's bands, or how to add the first one. */
-export default function HomePage() {
+export default function HomePage({ data }: PageProps<Data>) {
+  if (data.bands.length === 0) {
+    return (
+      <>
+        <div class="page-heading">
+          <h1>Your bands</h1>
+        </div>
+        <EmptyState title="No bands yet" icon="band">
+          <p>
+            Add your Mi Smart Band 4 to see its status, sync its history to this
+            server and change its settings from Chrome. You need the band's MAC
+            address and its auth key.
+          </p>
+          <AddBandButton href="/devices/new" />
+          <VirtualBandForm csrfToken={data.csrfToken} />
+        </EmptyState>
+      </>
+    );
+  }
   return (
     <>
       <div class="page-heading">
         <h1>Your bands</h1>
+        <div class="button-row">
+          <VirtualBandForm csrfToken={data.csrfToken} quiet />
+          <a class="button button-primary" href="/devices/new">Add a band</a>
+        </div>
       </div>
-      <EmptyState title="No bands yet">
-        <p>
-          Add your Mi Smart Band 4 to see its status, sync its history to this
-          server and change its settings from Chrome. You need the band's MAC
-          address and its auth key.
-        </p>
-        <AddBandButton href="/devices/new" />
-      </EmptyState>
+      <ul class="grid band-list" aria-label="Bands">
+        {data.bands.map((band) => (
+          <li class="card" key={band.id}>
+            <h2>
+              <a href={`/devices/${band.id}`}>{band.name}</a>{" "}
+              {band.virtual && <span class="badge badge-accent">Virtual</span>}
+            </h2>
+            <p class="field-hint">{band.mac}</p>
+            <dl class="grid band-stats">
+              <div class="stat">
+                <dt class="stat-label">Steps today</dt>
+                <dd class="stat-value">
+                  {band.stepsToday === null
+                    ? "—"
+                    : band.stepsToday.toLocaleString("en")}
+                </dd>
+              </div>
+              <div class="stat">
+                <dt class="stat-label">Battery</dt>
+                <dd class="stat-value">
+                  {band.battery === null
+                    ? "—"
+                    : `${band.battery.level} %${
+                      band.battery.charging ? " ⚡" : ""
+                    }`}
+                </dd>
+              </div>
+              <div class="stat">
+                <dt class="stat-label">Last sync</dt>
+                <dd>
+                  {formatLastSync(band.lastSyncAt, data.now, data.timeZone)}
+                </dd>
+              </div>
+            </dl>
+            <a class="button button-primary" href={`/devices/${band.id}`}>
+              Open and connect
+            </a>
+          </li>
+        ))}
+      </ul>
     </>
   );
+}
+
+function VirtualBandForm(props: { csrfToken: string; quiet?: boolean }) {
+  return (
+    <form method="post" action="/devices/new">
+      <input type="hidden" name="kind" value="virtual" />
+      <input type="hidden" name="csrf" value={props.csrfToken} />
+      <button
+        type="submit"
+        class={props.quiet ? "button" : "button button-quiet"}
+      >
+        Try it with a virtual band
+      </button>
+    </form>
+  );
+}
+
+function formatLastSync(
+  at: number | null,
+  now: number,
+  timeZone: string,
+): string {
+  if (at === null) return "Never synced";
+  const minutes = Math.round((now - at) / 60_000);
+  if (minutes < 1) return "Just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(at);
 }

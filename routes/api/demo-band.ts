@@ -24,25 +24,28 @@ export function isVirtualBand(band: { model: string }): boolean {
 }
 
 /** Creates a demo band for a person, with a generated MAC and key; returns it with its key. */
-export async function createDemoBand(kv: Deno.Kv, userId: string): Promise<Band> {
+export async function createDemoBand(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<Band> {
   const random = crypto.getRandomValues(new Uint8Array(22));
-    const result = await createBand(kv, {
-      id: crypto.randomUUID(),
-      userId,
-      name: "Virtual band",
-      mac: generateMac(random),
-      authKey: toHex(random.slice(6)),
-      model: VIRTUAL_MODEL,
-      firmwareRevision: null,
-      hardwareRevision: null,
-      lastBattery: null,
-      settings: {},
-      createdAt: Date.now(),
-    });
-    if (!result.ok) {
-      throw conflict("Cannot add the virtual band: try again");
-    }
-    return result.band;
+  const result = await createBand(kv, {
+    id: crypto.randomUUID(),
+    userId,
+    name: "Virtual band",
+    mac: generateMac(random),
+    authKey: toHex(random.slice(6)),
+    model: VIRTUAL_MODEL,
+    firmwareRevision: null,
+    hardwareRevision: null,
+    lastBattery: null,
+    settings: {},
+    createdAt: Date.now(),
+  });
+  if (!result.ok) {
+    throw conflict("Cannot add the virtual band: try again");
+  }
+  return result.band;
 }
 
 /** Adds a demo band backed by the in-page simulator (POST). */
