@@ -66,7 +66,7 @@ export interface BandState {
   wearWrist: "left" | "right";
   /** Last user profile written to 0x0008, decoded when a codec exists, else raw bytes. */
   userProfile: unknown;
-  /** Decoded general settings by name (0x0003 and chunked type 2), e.g. `dnd`, `idleAlerts`, `displayItems`. */
+  /** Decoded settings keyed by the codecs' command kinds (`band_lock`, `night_mode`, `idle_alerts`, `display_items`…); other chunked type 2 payloads raw as `config2_<hex>`. */
   settings: Record<string, unknown>;
   /** Raw bytes of the last write of each 0x0003 command, keyed by the echo hex ("06 02 00", "1a", …). */
   rawConfig: Record<string, Uint8Array>;

@@ -34,7 +34,7 @@ export function applyChunkedMessage(
         return true;
       case CHUNK_TYPE.config:
         if (payload[0] === CONFIG2.displayItems) {
-          state.settings.displayItems = parseDisplayItems(payload);
+          state.settings.display_items = parseDisplayItems(payload);
           return true;
         }
         state.settings[`config2_${payload[0].toString(16).padStart(2, "0")}`] =

@@ -50,7 +50,7 @@ function applyCommand(context: BandContext, value: Uint8Array): number {
       break;
     }
     case CONFIG.idleAlerts:
-      state.settings.idleAlerts = parseIdleAlerts(value);
+      state.settings.idle_alerts = parseIdleAlerts(value);
       break;
     case CONFIG.requestAlarms: {
       const statuses = state.alarms.flatMap((alarm) =>
@@ -61,7 +61,7 @@ function applyCommand(context: BandContext, value: Uint8Array): number {
     }
     case CONFIG.legacyDisplayItems:
       // Gadgetbridge's MB3 layout (§20.2); stored raw because the band 4 uses §20.1.
-      state.settings.legacyDisplayItems = value.slice();
+      state.settings.legacy_display_items = value.slice();
       break;
     default: {
       const command = parseConfigCommand(value);

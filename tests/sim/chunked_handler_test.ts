@@ -95,7 +95,7 @@ Deno.test("chunked §30.13 display items decode into the shown menu order", asyn
     "00 02 00 1e 00 00 ff 12 01 00 ff 01 02 00 ff 02 03 00 ff 04",
     "00 82 01 04 00 ff 07 05 01 ff 03 06 01 ff 05 07 01 ff 06",
   ]);
-  const layout = band.state.settings.displayItems as {
+  const layout = band.state.settings.display_items as {
     shown: string[];
     entries: unknown[];
   };

@@ -81,7 +81,11 @@ Deno.test("config answers idle alerts, DND and night mode with one-byte echoes",
   ]);
   assert.deepEqual(await send(b, "09 81 01 00 06 00"), ["10 09 01"]);
   assert.deepEqual(await send(b, "1a 01 16 00 06 1e"), ["10 1a 01"]);
-  assert.ok(b.state.settings.idleAlerts);
+  assert.deepEqual(
+    b.state.rawConfig["08"],
+    hex("08 01 2d 00 08 00 0c 00 0d 00 14 00"),
+  );
+  assert.ok(b.state.settings.idle_alerts);
   assert.deepEqual(b.state.settings.night_mode, {
     kind: "night_mode",
     schedule: {
