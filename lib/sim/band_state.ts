@@ -144,7 +144,7 @@ export function createBandState(options: BandStateOptions): BandState {
       `Cannot create band: key has ${key.length} bytes, expected 16`,
     );
   }
-  return {
+  const state: BandState = {
     mac: options.mac ?? "D1:C5:15:51:03:89",
     key: key.slice(),
     name: options.name ?? "Mi Smart Band 4",
@@ -191,4 +191,7 @@ export function createBandState(options: BandStateOptions): BandState {
     workouts: options.workouts ?? [],
     authenticated: false,
   };
+  // Non-enumerable, so logging or serialising the state for the demo never shows the key.
+  Object.defineProperty(state, "key", { enumerable: false });
+  return state;
 }

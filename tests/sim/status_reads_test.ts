@@ -125,3 +125,9 @@ Deno.test("realtime notifications stop with the link", async () => {
   scheduler.advance(300_000);
   assert.deepEqual(log, []);
 });
+
+Deno.test("the band state never shows the auth key when serialised", () => {
+  const band = new VirtualBand({ now: () => 0 });
+  assert.equal(JSON.stringify(band.state).includes("key"), false);
+  assert.equal(band.state.key.length, 16);
+});
