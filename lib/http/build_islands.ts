@@ -79,7 +79,9 @@ export async function buildIslands(
     },
   });
   const outputs = Object.entries(result.metafile.outputs);
-  const entryOutput = outputs.find(([, meta]) => meta.entryPoint !== undefined);
+  const entryOutput = outputs.find(([file]) =>
+    /(^|\/)entry-[^/]+\.js$/.test(file)
+  );
   if (!entryOutput) {
     throw new Error("Cannot build islands: esbuild produced no entry");
   }
