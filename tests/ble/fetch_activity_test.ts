@@ -250,3 +250,88 @@ Deno.test("fetchActivity() on an empty band stores nothing", async () => {
   assert.equal(store.batches.length, 0);
   band.disconnect();
 });
+
+Deno.test("fetchActivity(): a drop on the ack write leaves the batch stored, unacknowledged, and a resume duplicates nothing", async () => {
+  const { band, sim, history, link } = await rig(2000);
+  const store = new Store();
+  link.faults.dropLinkOnWrite({
+    characteristic: CHARACTERISTIC.fetchControl,
+    prefix: [0x03],
+  });
+  await assert.rejects(
+    band.fetchActivity({ since: history.start, persist: store.persist }),
+    { code: "disconnected" },
+  );
+  assert.equal(store.batches.length, 1);
+  assert.equal(sim.state.syncedMinutes, 0);
+  const again = await MiBand4.connect(new SimTransport(sim), {
+    authKey: TEST_KEY,
+    now: () => NOW,
+  });
+  const last = store.batches.at(-1)!;
+  await again.fetchActivity({
+    since: last.start + last.samples.length * MINUTE,
+    persist: store.persist,
+  });
+  assert.deepEqual(store.samples, history.samples);
+  again.disconnect();
+});
+
+Deno.test("fetchActivity(): a drop on the start write rejects with disconnected before anything is stored", async () => {
+  const { band, sim, history, link } = await rig(500);
+  const store = new Store();
+  link.faults.dropLinkOnWrite({
+    characteristic: CHARACTERISTIC.fetchControl,
+    prefix: [0x01],
+  });
+  await assert.rejects(
+    band.fetchActivity({ since: history.start, persist: store.persist }),
+    { code: "disconnected" },
+  );
+  assert.equal(store.batches.length, 0);
+  assert.equal(sim.state.syncedMinutes, 0);
+});
+
+Deno.test("fetchActivity(): a lost end-of-transfer reply ends in a timeout and that batch is not acknowledged", async () => {
+  const { band, sim, history, link } = await rig(3000);
+  const store = new Store();
+  // Control replies: start, end, ack (round 1), start, end (round 2) — lose the second end.
+  link.faults.loseNotification({
+    characteristic: CHARACTERISTIC.fetchControl,
+    index: 4,
+  });
+  await assert.rejects(
+    band.fetchActivity({
+      since: history.start,
+      persist: store.persist,
+      timeoutMs: 40,
+    }),
+    {
+      code: "timeout",
+      message:
+        "Cannot get the end of the transfer from the band: no answer within 40 ms",
+    },
+  );
+  assert.equal(store.batches.length, 1);
+  assert.equal(sim.state.syncedMinutes, 1440);
+  band.disconnect();
+});
+
+Deno.test("fetchActivity(): replies slower than the timeout end in a timeout before anything is stored", async () => {
+  const { band, sim, history, link } = await rig(500);
+  link.faults.delayReplies(100);
+  const store = new Store();
+  await assert.rejects(
+    band.fetchActivity({
+      since: history.start,
+      tzQuarterHours: 4,
+      persist: store.persist,
+      timeoutMs: 30,
+    }),
+    { code: "timeout" },
+  );
+  assert.equal(store.batches.length, 0);
+  assert.equal(sim.state.syncedMinutes, 0);
+  await new Promise((r) => setTimeout(r, 150));
+  band.disconnect();
+});
