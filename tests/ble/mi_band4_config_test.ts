@@ -128,7 +128,7 @@ Deno.test("MiBand4 applies idle alerts, goal, wear location and profile", async 
     gap: { start: { hour: 12, minute: 0 }, end: { hour: 13, minute: 0 } },
   };
   await band.setIdleAlerts(idle);
-  assert.deepEqual(sim.state.settings.idleAlerts, idle);
+  assert.deepEqual(sim.state.settings.idle_alerts, idle);
   await band.setStepGoal(12345);
   assert.equal(sim.state.stepGoal, 12345);
   await band.setWearLocation("right");

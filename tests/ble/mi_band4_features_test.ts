@@ -89,7 +89,7 @@ Deno.test("MiBand4 sends music state and weather the simulator decodes", async (
 Deno.test("MiBand4 sets the menu layout", async () => {
   const { band, sim } = await connectSim();
   await band.setDisplayItems(["status", "heart_rate", "weather", "more"]);
-  const layout = sim.state.settings.displayItems as { shown: string[] };
+  const layout = sim.state.settings.display_items as { shown: string[] };
   assert.deepEqual(layout.shown, ["status", "heart_rate", "weather", "more"]);
   band.disconnect();
 });
