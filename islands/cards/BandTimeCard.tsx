@@ -1,0 +1,83 @@
+import { useSignal } from "@preact/signals";
+import type { CurrentTime } from "../../lib/protocol/current_time.ts";
+import { CardFrame } from "../../components/cards/CardFrame.tsx";
+import { CardNote } from "../../components/cards/CardNote.tsx";
+import { useBandAction } from "../../components/cards/use_band_action.ts";
+import { useConnectedEffect } from "../../components/cards/use_connected.ts";
+import { formatClock } from "../../components/cards/time_text.ts";
+
+function describeBandTime(time: CurrentTime): string {
+  const date = `${time.year}-${String(time.month).padStart(2, "0")}-${
+    String(time.day).padStart(2, "0")
+  }`;
+  const offset = time.tzQuarterHours * 15;
+  const sign = offset < 0 ? "−" : "+";
+  const zone = `UTC${sign}${
+    formatClock(Math.floor(Math.abs(offset) / 60), Math.abs(offset) % 60)
+  }`;
+  return `${date} ${formatClock(time.hour, time.minute)}:${
+    String(time.second).padStart(2, "0")
+  } (${zone})`;
+}
+
+/** The band's clock, and setting it from this computer's clock and zone. */
+export default function BandTimeCard() {
+  const action = useBandAction();
+  const bandTime = useSignal<CurrentTime | null>(null);
+  const read = () =>
+    action.run(async (band) => {
+      bandTime.value = await band.readTime();
+    });
+  useConnectedEffect(async (band) => {
+    bandTime.value = await band.readTime();
+  });
+  const setFromComputer = () =>
+    action.run(async (band) => {
+      await band.setTime();
+      bandTime.value = await band.readTime();
+    }, "Band clock set from this computer");
+  const drift = bandTime.value
+    ? Math.round((bandTime.value.epochMs - Date.now()) / 1000)
+    : null;
+  return (
+    <CardFrame
+      id="band-time"
+      title="Band time"
+      source={bandTime.value ? "band" : undefined}
+    >
+      <p class="stat">
+        <span class="stat-value band-clock" data-testid="band-time">
+          {bandTime.value ? describeBandTime(bandTime.value) : "—"}
+        </span>
+        <span class="stat-label">
+          {drift === null
+            ? "Connect the band to read its clock."
+            : Math.abs(drift) <= 2
+            ? "In step with this computer."
+            : `${Math.abs(drift)} s ${
+              drift > 0 ? "ahead of" : "behind"
+            } this computer.`}
+        </span>
+      </p>
+      <div class="button-row">
+        <button
+          type="button"
+          class="button button-primary"
+          disabled={action.busy}
+          onClick={setFromComputer}
+        >
+          Set from this computer
+        </button>
+        <button
+          type="button"
+          class="button"
+          disabled={action.busy}
+          onClick={read}
+        >
+          Read again
+        </button>
+      </div>
+      <CardNote note={action.note} />
+    </CardFrame>
+  );
+}

@@ -1,0 +1,72 @@
+import { useSignal } from "@preact/signals";
+import type { BandSettings } from "../../lib/api/band_schemas.ts";
+import { CardFrame } from "../../components/cards/CardFrame.tsx";
+import { CardNote } from "../../components/cards/CardNote.tsx";
+import { useBandAction } from "../../components/cards/use_band_action.ts";
+import { saveBandSettings } from "../../components/cards/save_settings.ts";
+import { formatCount } from "../../components/cards/time_text.ts";
+
+/** The daily step goal and whether the band vibrates when it is reached. */
+export default function GoalCard(
+  props: { bandId: string; csrfToken: string; settings: BandSettings },
+) {
+  const action = useBandAction();
+  const steps = useSignal(props.settings.goal?.steps ?? 8000);
+  const notify = useSignal(props.settings.goal?.notify ?? true);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const goal = { steps: steps.value, notify: notify.value };
+    if (!Number.isInteger(goal.steps) || goal.steps < 1 || goal.steps > 65535) {
+      action.show({
+        kind: "error",
+        text: "Cannot set goal: use a whole number from 1 to 65,535 steps",
+      });
+      return;
+    }
+    return action.run(async (band) => {
+      await band.setStepGoal(goal.steps);
+      await band.setGoalNotification(goal.notify);
+      await saveBandSettings(props.bandId, props.csrfToken, { goal });
+    }, `Goal set to ${formatCount(goal.steps)} steps`);
+  };
+  return (
+    <CardFrame
+      id="goal"
+      title="Step goal"
+      source={props.settings.goal ? "saved" : undefined}
+    >
+      <form onSubmit={submit}>
+        <div class="field">
+          <label for="goal-steps">Steps a day</label>
+          <input
+            id="goal-steps"
+            type="number"
+            min={1}
+            max={65535}
+            step={500}
+            value={steps.value}
+            onInput={(e) =>
+              steps.value = Number((e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <label class="check field">
+          <input
+            type="checkbox"
+            checked={notify.value}
+            onChange={(e) =>
+              notify.value = (e.target as HTMLInputElement).checked}
+          />
+          Vibrate when the goal is reached
+        </label>
+        <button
+          type="submit"
+          class="button button-primary"
+          disabled={action.busy}
+        >
+          Save goal
+        </button>
+      </form>
+      <CardNote note={action.note} />
+    </CardFrame>
+  );
+}

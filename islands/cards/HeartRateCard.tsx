@@ -1,0 +1,131 @@
+import { useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
+import type { BandSettings } from "../../lib/api/band_schemas.ts";
+import { CardFrame } from "../../components/cards/CardFrame.tsx";
+import { CardNote } from "../../components/cards/CardNote.tsx";
+import { useBandAction } from "../../components/cards/use_band_action.ts";
+import { saveBandSettings } from "../../components/cards/save_settings.ts";
+
+const INTERVALS = [0, 1, 5, 10, 30, 60];
+
+/** Heart rate: measure once, stream live, and set the all-day measurement interval. */
+export default function HeartRateCard(
+  props: { bandId: string; csrfToken: string; settings: BandSettings },
+) {
+  const action = useBandAction();
+  const bpm = useSignal<number | null>(null);
+  const streaming = useSignal(false);
+  const stopRef = useRef<(() => Promise<void>) | null>(null);
+  const saved = props.settings.general?.heart_rate_interval;
+  const interval = useSignal(typeof saved === "number" ? saved : 0);
+
+  useEffect(() => () => void stopRef.current?.().catch(() => {}), []);
+
+  const measure = () =>
+    action.run(async (band) => {
+      const reading = await band.measureHeartRate();
+      bpm.value = reading.bpm;
+      return reading.bpm;
+    }, (value) => `Measured ${value} bpm`);
+
+  const toggleStream = async () => {
+    if (streaming.value) {
+      const stop = stopRef.current;
+      stopRef.current = null;
+      streaming.value = false;
+      await action.run(
+        () => stop ? stop() : Promise.resolve(),
+        "Live heart rate stopped",
+      );
+      return;
+    }
+    await action.run(async (band) => {
+      const unsubscribe = band.onHeartRate((reading) => {
+        bpm.value = reading.bpm;
+      });
+      const stop = await band.startContinuousHeartRate();
+      stopRef.current = async () => {
+        unsubscribe();
+        await stop();
+      };
+      streaming.value = true;
+    });
+  };
+
+  const applyInterval = (event: Event) => {
+    event.preventDefault();
+    const minutes = interval.value;
+    return action.run(
+      async (band) => {
+        await band.setHeartRateInterval(minutes);
+        await saveBandSettings(props.bandId, props.csrfToken, {
+          general: { ...props.settings.general, heart_rate_interval: minutes },
+        });
+      },
+      minutes === 0
+        ? "All-day measurement turned off"
+        : `Measuring every ${minutes} min`,
+    );
+  };
+
+  return (
+    <CardFrame
+      id="heart-rate"
+      title="Heart rate"
+      source={streaming.value ? "live" : undefined}
+    >
+      <div class="stat">
+        <span
+          class="stat-value"
+          data-testid="heart-rate-bpm"
+          aria-live="polite"
+        >
+          {bpm.value === null ? "—" : `${bpm.value} bpm`}
+        </span>
+        <span class="stat-label">
+          {streaming.value ? "Streaming from the band" : "Last measurement"}
+        </span>
+      </div>
+      <div class="button-row">
+        <button
+          type="button"
+          class="button button-primary"
+          disabled={action.busy || streaming.value}
+          onClick={measure}
+        >
+          Measure now
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-pressed={streaming.value}
+          disabled={action.busy}
+          onClick={toggleStream}
+        >
+          {streaming.value ? "Stop live" : "Start live"}
+        </button>
+      </div>
+      <form class="field card-form" onSubmit={applyInterval}>
+        <label for="hr-interval">All-day measurement</label>
+        <div class="button-row">
+          <select
+            id="hr-interval"
+            value={String(interval.value)}
+            onChange={(e) =>
+              interval.value = Number((e.target as HTMLSelectElement).value)}
+          >
+            {INTERVALS.map((m) => (
+              <option value={String(m)} key={m}>
+                {m === 0 ? "Off" : `Every ${m} min`}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="button" disabled={action.busy}>
+            Apply
+          </button>
+        </div>
+      </form>
+      <CardNote note={action.note} />
+    </CardFrame>
+  );
+}

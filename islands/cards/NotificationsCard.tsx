@@ -1,0 +1,107 @@
+import { useSignal } from "@preact/signals";
+import {
+  sendAppNotification,
+  startIncomingCall,
+  stopIncomingCall,
+} from "../../lib/ble/ops/notifications.ts";
+import { CardFrame } from "../../components/cards/CardFrame.tsx";
+import { CardNote } from "../../components/cards/CardNote.tsx";
+import { useBandAction } from "../../components/cards/use_band_action.ts";
+
+/** Sends a notification with a title and text, and simulates an incoming call. */
+export default function NotificationsCard() {
+  const action = useBandAction();
+  const title = useSignal("Band Web");
+  const body = useSignal("");
+  const caller = useSignal("");
+  const ringing = useSignal(false);
+  const send = (event: Event) => {
+    event.preventDefault();
+    if (title.value.trim() === "") {
+      action.show({
+        kind: "error",
+        text: "Cannot send notification: give it a title",
+      });
+      return;
+    }
+    const notification = {
+      category: "custom" as const,
+      icon: "app" as const,
+      title: title.value.trim(),
+      body: body.value.trim() || undefined,
+      appName: "Band Web",
+    };
+    return action.run(
+      (band) => sendAppNotification(band.transport, notification),
+      "Notification sent",
+    );
+  };
+  const call = (event: Event) => {
+    event.preventDefault();
+    if (ringing.value) {
+      return action.run(async (band) => {
+        await stopIncomingCall(band.transport);
+        ringing.value = false;
+      }, "Call ended");
+    }
+    const name = caller.value.trim() || "Unknown caller";
+    return action.run(async (band) => {
+      await startIncomingCall(band.transport, name);
+      ringing.value = true;
+    }, `Calling from ${name}`);
+  };
+  return (
+    <CardFrame id="notifications" title="Notifications">
+      <form onSubmit={send}>
+        <div class="field">
+          <label for="note-title">Title</label>
+          <input
+            id="note-title"
+            type="text"
+            maxLength={32}
+            value={title.value}
+            onInput={(e) => title.value = (e.target as HTMLInputElement).value}
+          />
+        </div>
+        <div class="field">
+          <label for="note-body">Text</label>
+          <textarea
+            id="note-body"
+            rows={2}
+            maxLength={512}
+            value={body.value}
+            onInput={(e) =>
+              body.value = (e.target as HTMLTextAreaElement).value}
+          />
+        </div>
+        <button
+          type="submit"
+          class="button button-primary"
+          disabled={action.busy}
+        >
+          Send notification
+        </button>
+      </form>
+      <form onSubmit={call} class="card-section">
+        <div class="field">
+          <label for="call-name">Caller</label>
+          <input
+            id="call-name"
+            type="text"
+            placeholder="Mom"
+            value={caller.value}
+            onInput={(e) => caller.value = (e.target as HTMLInputElement).value}
+          />
+        </div>
+        <button
+          type="submit"
+          class={ringing.value ? "button button-danger" : "button"}
+          disabled={action.busy}
+        >
+          {ringing.value ? "End call" : "Simulate incoming call"}
+        </button>
+      </form>
+      <CardNote note={action.note} />
+    </CardFrame>
+  );
+}

@@ -1,0 +1,47 @@
+import { useSignal } from "@preact/signals";
+import type { RealtimeActivity } from "../../lib/protocol/realtime_activity.ts";
+import { CardFrame } from "../../components/cards/CardFrame.tsx";
+import { useConnectedEffect } from "../../components/cards/use_connected.ts";
+import { formatCount } from "../../components/cards/time_text.ts";
+
+/** Today's steps, distance and calories, updating live while the band is connected. */
+export default function StatusCard(props: { todaySteps: number | null }) {
+  const live = useSignal<RealtimeActivity | null>(null);
+  useConnectedEffect(async (band) => {
+    const stop = await band.watchRealtimeActivity((value) => {
+      live.value = value;
+    });
+    return () => void stop().catch(() => {});
+  });
+  const value = live.value;
+  const steps = value?.steps ?? props.todaySteps;
+  return (
+    <CardFrame id="status" title="Today" source={value ? "live" : "saved"}>
+      <dl class="button-row stat-row">
+        <div class="stat">
+          <dt class="stat-label">Steps</dt>
+          <dd class="stat-value" data-testid="status-steps">
+            {steps === null ? "—" : formatCount(steps)}
+          </dd>
+        </div>
+        <div class="stat">
+          <dt class="stat-label">Distance</dt>
+          <dd class="stat-value">
+            {value ? `${(value.distanceMeters / 1000).toFixed(2)} km` : "—"}
+          </dd>
+        </div>
+        <div class="stat">
+          <dt class="stat-label">Calories</dt>
+          <dd class="stat-value">
+            {value ? `${formatCount(value.calories)} kcal` : "—"}
+          </dd>
+        </div>
+      </dl>
+      <p class="field-hint">
+        {value
+          ? "Updating live from the band."
+          : "Connect the band to see today's totals update live."}
+      </p>
+    </CardFrame>
+  );
+}

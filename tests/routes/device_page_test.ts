@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { createTestApp } from "../support/test_app.ts";
+import {
+  addBand,
+  Agent,
+  type ApiTestApp,
+  signUpMember,
+  signUpOwner,
+  TEST_AUTH_KEY,
+} from "../api/harness.ts";
+
+async function pageApp(): Promise<ApiTestApp> {
+  const t = await createTestApp();
+  return {
+    app: t.app,
+    kv: t.kv,
+    agent: () => new Agent(t.app),
+    [Symbol.dispose]: () => t.close(),
+  };
+}
+
+const html = { headers: { Accept: "text/html" } };
+
+Deno.test("[page] GET /devices/:id renders the owner's band without its auth key", async () => {
+  using t = await pageApp();
+  const owner = await signUpOwner(t);
+  const id = await addBand(owner, "C8:0F:10:AA:BB:CC");
+  const res = await owner.request("GET", `/devices/${id}`, html);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("Content-Type") ?? "", /text\/html/);
+  const body = await res.text();
+  assert.match(body, /<h1>Blue band/);
+  assert.match(body, /C8:0F:10:AA:BB:CC/);
+  for (
+    const card of [
+      "status",
+      "battery",
+      "heart-rate",
+      "alarms",
+      "idle-alerts",
+      "goal",
+      "band-time",
+      "display",
+      "settings",
+      "band-lock",
+      "notifications",
+      "music",
+      "weather",
+      "find",
+      "device-info",
+    ]
+  ) {
+    assert.match(body, new RegExp(`id="${card}"`), `card ${card}`);
+  }
+  assert.equal(body.toLowerCase().includes(TEST_AUTH_KEY), false);
+  assert.equal(body.includes("authKey"), false);
+});
+
+Deno.test("[page] GET /devices/:id answers 404 for another person's band", async () => {
+  using t = await pageApp();
+  const owner = await signUpOwner(t);
+  const member = await signUpMember(t, owner);
+  const id = await addBand(owner);
+  const res = await member.request("GET", `/devices/${id}`, html);
+  assert.equal(res.status, 404);
+  assert.match(res.headers.get("Content-Type") ?? "", /text\/html/);
+  const body = await res.text();
+  assert.equal(body.includes("Blue band"), false);
+  assert.equal(body.includes("C8:0F:10:AA:BB:CC"), false);
+});
+
+Deno.test("[page] GET /devices/:id answers 404 for an unknown id and 401 when signed out", async () => {
+  using t = await pageApp();
+  const owner = await signUpOwner(t);
+  const missing = await owner.request(
+    "GET",
+    "/devices/00000000-0000-4000-8000-000000000000",
+    html,
+  );
+  assert.equal(missing.status, 404);
+  await missing.body?.cancel();
+  const id = await addBand(owner);
+  const stranger = await t.agent().request("GET", `/devices/${id}`, html);
+  assert.equal(stranger.status, 401);
+  assert.equal((await stranger.text()).includes("Blue band"), false);
+});
