@@ -1,3 +1,4 @@
+import TimeZoneInput from "../islands/TimeZoneInput.tsx";
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
 import { createAccountSchema } from "../lib/api/account_schemas.ts";
 import { createOwner } from "../lib/auth/accounts.ts";
@@ -43,7 +44,7 @@ export const handler: Handlers<Data> = {
 /** The setup form. */
 export default function SetupPage({ data }: PageProps<Data>) {
   return (
-    <section class="card">
+    <section class="card auth-card">
       <h1>Welcome to Band Web</h1>
       <p class="lede">
         Create the owner account for this server. You can invite others
@@ -75,7 +76,7 @@ export default function SetupPage({ data }: PageProps<Data>) {
         </label>
         <label class="field">
           Time zone
-          <input name="timeZone" value="UTC" required />
+          <TimeZoneInput name="timeZone" />
           <span class="field-hint">
             An IANA name such as Europe/Berlin; you can change it later.
           </span>

@@ -50,7 +50,7 @@ export const handler: Handlers<Data> = {
 /** The sign-in form. */
 export default function SigninPage({ data }: PageProps<Data>) {
   return (
-    <section class="card">
+    <section class="card auth-card">
       <h1>Sign in</h1>
       {data?.error
         ? <p class="notice notice-error" role="alert">{data.error}</p>

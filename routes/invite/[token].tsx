@@ -1,3 +1,4 @@
+import TimeZoneInput from "../../islands/TimeZoneInput.tsx";
 import { type Handlers, page, type PageProps } from "../../lib/http/define.ts";
 import { createAccountSchema } from "../../lib/api/account_schemas.ts";
 import { redeemInvitation } from "../../lib/auth/accounts.ts";
@@ -60,7 +61,7 @@ export const handler: Handlers<Data> = {
 export default function InvitePage({ data }: PageProps<Data>) {
   if (!data?.usable) {
     return (
-      <section class="card">
+      <section class="card auth-card">
         <h1>Invitation not valid</h1>
         <p>
           This invitation link is unknown, already used or expired. Ask for a
@@ -97,7 +98,7 @@ export default function InvitePage({ data }: PageProps<Data>) {
         </label>
         <label class="field">
           Time zone
-          <input name="timeZone" value="UTC" required />
+          <TimeZoneInput name="timeZone" />
         </label>
         <button type="submit" class="button button-primary">
           Create account

@@ -31,7 +31,7 @@ function assertSecurityHeaders(res: Response, what: string) {
 Deno.test("[http] pages, API errors, static files and builds carry the security headers", async () => {
   const { app, close } = await createTestApp();
   try {
-    const home = await app.request("/");
+    const home = await app.request("/setup");
     assert.equal(home.status, 200);
     const html = await home.text();
     assertSecurityHeaders(home, "page");
@@ -47,7 +47,7 @@ Deno.test("[http] pages, API errors, static files and builds carry the security 
     const entry = /<script type="module" src="(\/build\/entry-[^"]+\.js)"/.exec(
       html,
     )?.[1];
-    assert.ok(entry, "home page loads the islands entry");
+    assert.ok(entry, "the setup page loads the islands entry");
     const js = await app.request(entry);
     assert.equal(js.status, 200);
     assert.equal(
@@ -64,7 +64,7 @@ Deno.test("[http] pages, API errors, static files and builds carry the security 
 Deno.test("[http] no page loads anything from another origin", async () => {
   const { app, close } = await createTestApp();
   try {
-    const html = await (await app.request("/")).text();
+    const html = await (await app.request("/setup")).text();
     const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     assert.ok(urls.length > 3);
     for (const url of urls) {
