@@ -13,6 +13,7 @@ export default function App({ Component, state, url }: AppProps) {
         <title>Band Web</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/styles.css" />
+        <link rel="stylesheet" href="/charts.css" />
         {state.session
           ? <meta name="csrf-token" content={state.session.csrfToken} />
           : null}

@@ -11,6 +11,7 @@ import {
   type SeriesName,
 } from "./chart_frame.ts";
 import { DayAxis } from "./DayAxis.tsx";
+import { type BarShape, buildBarsPath, COMPACT_DAYS } from "./bar_path.ts";
 import { layoutDays } from "./day_band.ts";
 import { ValueAxis } from "./ValueAxis.tsx";
 
@@ -30,6 +31,8 @@ export interface DailyBarsProps {
   goal?: number;
   /** Palette series for the bars (default "steps"). */
   series?: SeriesName;
+  /** Last day that has happened; later days are left blank rather than shaded as missing. */
+  lastDay?: string;
 }
 
 const HEIGHT = 170;
@@ -73,39 +76,57 @@ export function DailyBars(props: DailyBarsProps) {
       legend={legend}
     >
       <ValueAxis scale={y} unit={props.unit} />
-      {props.values.map((v, i) => {
-        if (v === null) {
+      {props.days.length > COMPACT_DAYS
+        ? (
+          <CompactBars
+            values={props.values}
+            future={props.days.map((d) =>
+              props.lastDay !== undefined && d > props.lastDay
+            )}
+            goal={props.goal}
+            series={series}
+            barX={barX}
+            barWidth={barWidth}
+            box={box}
+            y={y}
+          />
+        )
+        : props.values.map((v, i) => {
+          if (v === null) {
+            if (props.lastDay !== undefined && props.days[i] > props.lastDay) {
+              return null;
+            }
+            return (
+              <rect
+                key={i}
+                class="chart-fill-gap"
+                x={roundCoord(barX(i))}
+                y={box.top}
+                width={roundCoord(barWidth)}
+                height={box.bottom - box.top}
+                fill={SERIES_COLORS.gap}
+                fill-opacity="0.25"
+                data-day={props.days[i]}
+                data-gap="true"
+              />
+            );
+          }
+          const reached = props.goal !== undefined && v >= props.goal;
+          const name = reached ? "goal_met" : series;
           return (
             <rect
               key={i}
-              class="chart-fill-gap"
+              class={`chart-fill-${name}`}
               x={roundCoord(barX(i))}
-              y={box.top}
+              y={roundCoord(y(v))}
               width={roundCoord(barWidth)}
-              height={box.bottom - box.top}
-              fill={SERIES_COLORS.gap}
-              fill-opacity="0.25"
+              height={roundCoord(box.bottom - y(v))}
+              fill={SERIES_COLORS[name]}
               data-day={props.days[i]}
-              data-gap="true"
+              data-value={v}
             />
           );
-        }
-        const reached = props.goal !== undefined && v >= props.goal;
-        const name = reached ? "goal_met" : series;
-        return (
-          <rect
-            key={i}
-            class={`chart-fill-${name}`}
-            x={roundCoord(barX(i))}
-            y={roundCoord(y(v))}
-            width={roundCoord(barWidth)}
-            height={roundCoord(box.bottom - y(v))}
-            fill={SERIES_COLORS[name]}
-            data-day={props.days[i]}
-            data-value={v}
-          />
-        );
-      })}
+        })}
       {props.goal !== undefined
         ? (
           <line
@@ -153,5 +174,58 @@ export function DailyBars(props: DailyBarsProps) {
         y={box.bottom}
       />
     </ChartFigure>
+  );
+}
+
+interface CompactBarsProps {
+  values: readonly (number | null)[];
+  future: readonly boolean[];
+  goal?: number;
+  series: SeriesName;
+  barX: (i: number) => number;
+  barWidth: number;
+  box: { top: number; bottom: number };
+  y: ScaleLinear;
+}
+
+// A year of days: three paths (bars, goal met, no data) instead of 366 shapes.
+function CompactBars(props: CompactBarsProps) {
+  const plain: BarShape[] = [];
+  const met: BarShape[] = [];
+  const gaps: BarShape[] = [];
+  props.values.forEach((v, i) => {
+    const x = props.barX(i);
+    const width = props.barWidth;
+    if (v === null) {
+      if (props.future[i]) return;
+      gaps.push({ x, width, top: props.box.top, bottom: props.box.bottom });
+      return;
+    }
+    const bar = { x, width, top: props.y(v), bottom: props.box.bottom };
+    if (props.goal !== undefined && v >= props.goal) met.push(bar);
+    else plain.push(bar);
+  });
+  return (
+    <g class="chart-compact-bars">
+      <path
+        class="chart-fill-gap"
+        d={buildBarsPath(gaps)}
+        fill={SERIES_COLORS.gap}
+        fill-opacity="0.25"
+        data-days={gaps.length}
+      />
+      <path
+        class={`chart-fill-${props.series}`}
+        d={buildBarsPath(plain)}
+        fill={SERIES_COLORS[props.series]}
+        data-days={plain.length}
+      />
+      <path
+        class="chart-fill-goal_met"
+        d={buildBarsPath(met)}
+        fill={SERIES_COLORS.goal_met}
+        data-days={met.length}
+      />
+    </g>
   );
 }

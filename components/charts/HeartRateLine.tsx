@@ -1,5 +1,5 @@
-// One day's heart rate as a line that breaks wherever there was no reading,
-// instead of dropping to zero.
+// One day's heart rate as a line that joins readings taken at the band's usual
+// interval and breaks across longer stretches without one, instead of dropping to zero.
 
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
@@ -20,6 +20,24 @@ export interface HeartRateLineProps {
   heartRate: readonly (number | null)[];
   /** Person's IANA time zone, for the hour labels. */
   timeZone: string;
+  /** Readings at most this many minutes apart are joined (default 10, the band's usual interval). */
+  maxGapMinutes?: number;
+}
+
+/** Lists the points to draw, with a null wherever readings are too far apart to join. */
+export function joinReadings(
+  heartRate: readonly (number | null)[],
+  maxGapMinutes: number,
+): ([number, number] | null)[] {
+  const points: ([number, number] | null)[] = [];
+  let previous = -Infinity;
+  heartRate.forEach((bpm, slot) => {
+    if (bpm === null) return;
+    if (slot - previous > maxGapMinutes && points.length > 0) points.push(null);
+    points.push([slot, bpm]);
+    previous = slot;
+  });
+  return points;
 }
 
 const HEIGHT = 170;
@@ -40,10 +58,13 @@ export function HeartRateLine(props: HeartRateLineProps) {
     high + 10,
   ])
     .range([box.bottom, box.top]).nice(4);
-  const path = (line<number | null>() as Line<number | null>)
-    .defined((v) => v !== null)
-    .x((_, i) => roundCoord(x(i + 0.5)))
-    .y((v) => roundCoord(y(v as number)))(props.heartRate);
+  type Point = [number, number] | null;
+  const path = (line<Point>() as Line<Point>)
+    .defined((p) => p !== null)
+    .x((p) => roundCoord(x((p as [number, number])[0] + 0.5)))
+    .y((p) => roundCoord(y((p as [number, number])[1])))(
+      joinReadings(props.heartRate, props.maxGapMinutes ?? 10),
+    );
   const description = readings.length
     ? `${readings.length} readings between ${low} and ${high} bpm; breaks in the line are minutes without a reading.`
     : "No heart-rate readings this day.";
@@ -65,6 +86,7 @@ export function HeartRateLine(props: HeartRateLineProps) {
             stroke={SERIES_COLORS.heart_rate}
             stroke-width="1.5"
             stroke-linejoin="round"
+            stroke-linecap="round"
           />
         )
         : null}

@@ -5,6 +5,7 @@ import type { ScaleLinear } from "./d3_scale.d.ts";
 import { ChartFigure } from "./ChartFigure.tsx";
 import { roundCoord, SERIES_COLORS } from "./chart_frame.ts";
 import { DayAxis } from "./DayAxis.tsx";
+import { type BarShape, buildBarsPath, COMPACT_DAYS } from "./bar_path.ts";
 import { layoutDays } from "./day_band.ts";
 import { ValueAxis } from "./ValueAxis.tsx";
 
@@ -63,36 +64,46 @@ export function SleepBars(props: SleepBarsProps) {
       ]}
     >
       <ValueAxis scale={y} unit="hours" format={(h) => String(h)} />
-      {props.days.map((day, i) => {
-        if (totals[i] === null) return null;
-        const deep = (props.deepMinutes[i] ?? 0) / 60;
-        const light = (props.lightMinutes[i] ?? 0) / 60;
-        return (
-          <g
-            key={day}
-            data-day={day}
-            data-light={props.lightMinutes[i] ?? 0}
-            data-deep={props.deepMinutes[i] ?? 0}
-          >
-            <rect
-              class="chart-fill-deep_sleep"
-              x={roundCoord(barX(i))}
-              y={roundCoord(y(deep))}
-              width={roundCoord(barWidth)}
-              height={roundCoord(box.bottom - y(deep))}
-              fill={SERIES_COLORS.deep_sleep}
-            />
-            <rect
-              class="chart-fill-light_sleep"
-              x={roundCoord(barX(i))}
-              y={roundCoord(y(deep + light))}
-              width={roundCoord(barWidth)}
-              height={roundCoord(y(deep) - y(deep + light))}
-              fill={SERIES_COLORS.light_sleep}
-            />
-          </g>
-        );
-      })}
+      {props.days.length > COMPACT_DAYS
+        ? (
+          <CompactSleep
+            light={props.lightMinutes}
+            deep={props.deepMinutes}
+            barX={barX}
+            barWidth={barWidth}
+            y={y}
+          />
+        )
+        : props.days.map((day, i) => {
+          if (totals[i] === null) return null;
+          const deep = (props.deepMinutes[i] ?? 0) / 60;
+          const light = (props.lightMinutes[i] ?? 0) / 60;
+          return (
+            <g
+              key={day}
+              data-day={day}
+              data-light={props.lightMinutes[i] ?? 0}
+              data-deep={props.deepMinutes[i] ?? 0}
+            >
+              <rect
+                class="chart-fill-deep_sleep"
+                x={roundCoord(barX(i))}
+                y={roundCoord(y(deep))}
+                width={roundCoord(barWidth)}
+                height={roundCoord(box.bottom - y(deep))}
+                fill={SERIES_COLORS.deep_sleep}
+              />
+              <rect
+                class="chart-fill-light_sleep"
+                x={roundCoord(barX(i))}
+                y={roundCoord(y(deep + light))}
+                width={roundCoord(barWidth)}
+                height={roundCoord(y(deep) - y(deep + light))}
+                fill={SERIES_COLORS.light_sleep}
+              />
+            </g>
+          );
+        })}
       <line
         x1={box.left}
         x2={box.right}
@@ -102,5 +113,52 @@ export function SleepBars(props: SleepBarsProps) {
       />
       <DayAxis days={props.days} xOf={xOf} y={box.bottom} />
     </ChartFigure>
+  );
+}
+
+interface CompactSleepProps {
+  light: readonly (number | null)[];
+  deep: readonly (number | null)[];
+  barX: (i: number) => number;
+  barWidth: number;
+  y: ScaleLinear;
+}
+
+// A year of nights as two paths, deep under light.
+function CompactSleep(props: CompactSleepProps) {
+  const deepBars: BarShape[] = [];
+  const lightBars: BarShape[] = [];
+  props.light.forEach((light, i) => {
+    const deep = props.deep[i];
+    if (light === null && deep === null) return;
+    const deepHours = (deep ?? 0) / 60;
+    const totalHours = deepHours + (light ?? 0) / 60;
+    const x = props.barX(i);
+    deepBars.push({
+      x,
+      width: props.barWidth,
+      top: props.y(deepHours),
+      bottom: props.y(0),
+    });
+    lightBars.push({
+      x,
+      width: props.barWidth,
+      top: props.y(totalHours),
+      bottom: props.y(deepHours),
+    });
+  });
+  return (
+    <g class="chart-compact-bars">
+      <path
+        class="chart-fill-deep_sleep"
+        d={buildBarsPath(deepBars)}
+        fill={SERIES_COLORS.deep_sleep}
+      />
+      <path
+        class="chart-fill-light_sleep"
+        d={buildBarsPath(lightBars)}
+        fill={SERIES_COLORS.light_sleep}
+      />
+    </g>
   );
 }

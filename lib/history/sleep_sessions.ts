@@ -88,34 +88,37 @@ function closeSession(
   };
 }
 
-/**
- * Finds sleep sessions in minutes given in time order (missing minutes are simply absent),
- * yielding each session as soon as it closes so a long range is never held in memory.
- */
-export async function* detectSleepSessions(
-  minutes: Iterable<HistoryMinute> | AsyncIterable<HistoryMinute>,
-  options: SleepOptions,
-): AsyncGenerator<SleepSession> {
-  const maxGapMs = (options.maxGapMinutes ?? 120) * MINUTE_MS;
-  let open: OpenSession | null = null;
-  for await (const minute of minutes) {
-    const minuteClass = classifyMinute(minute.kind, minute.steps);
-    if (open && minute.time - open.lastSleepEnd > maxGapMs) {
-      const closed = closeSession(open, options);
-      if (closed) yield closed;
-      open = null;
+/** Detects sessions one minute at a time, so sync, async and packed sources share the rules. */
+export class SleepDetector {
+  #options: SleepOptions;
+  #maxGapMs: number;
+  #open: OpenSession | null = null;
+
+  constructor(options: SleepOptions) {
+    this.#options = options;
+    this.#maxGapMs = (options.maxGapMinutes ?? 120) * MINUTE_MS;
+  }
+
+  /** Feeds the next minute (time order, normalised kind); returns a session it closed, if any. */
+  push(time: number, kind: number, steps: number): SleepSession | null {
+    const minuteClass = classifyMinute(kind, steps);
+    let closed: SleepSession | null = null;
+    let open = this.#open;
+    if (open && time - open.lastSleepEnd > this.#maxGapMs) {
+      closed = closeSession(open, this.#options);
+      open = this.#open = null;
     }
     const light = minuteClass === "light_sleep";
     if (!light && minuteClass !== "deep_sleep") {
       if (open && (minuteClass === "awake" || minuteClass === "active")) {
         open.wokeSinceSleep = true;
       }
-      continue;
+      return closed;
     }
     if (!open) {
-      open = {
-        bedtime: minute.time,
-        lastSleepEnd: minute.time,
+      open = this.#open = {
+        bedtime: time,
+        lastSleepEnd: time,
         light: 0,
         deep: 0,
         awakenings: 0,
@@ -126,12 +129,49 @@ export async function* detectSleepSessions(
     open.wokeSinceSleep = false;
     if (light) open.light++;
     else open.deep++;
-    open.lastSleepEnd = minute.time + MINUTE_MS;
+    open.lastSleepEnd = time + MINUTE_MS;
+    return closed;
   }
-  if (open) {
-    const closed = closeSession(open, options);
+
+  /** Closes the session still open at the end of the data, if it counts. */
+  finish(): SleepSession | null {
+    const open = this.#open;
+    this.#open = null;
+    return open ? closeSession(open, this.#options) : null;
+  }
+}
+
+/**
+ * Finds sleep sessions in minutes given in time order (missing minutes are simply absent),
+ * yielding each session as soon as it closes so a long range is never held in memory.
+ */
+export async function* detectSleepSessions(
+  minutes: Iterable<HistoryMinute> | AsyncIterable<HistoryMinute>,
+  options: SleepOptions,
+): AsyncGenerator<SleepSession> {
+  const detector = new SleepDetector(options);
+  for await (const minute of minutes) {
+    const closed = detector.push(minute.time, minute.kind, minute.steps);
     if (closed) yield closed;
   }
+  const last = detector.finish();
+  if (last) yield last;
+}
+
+/** Finds every sleep session in minutes already in memory, without awaiting each minute. */
+export function findSleepSessions(
+  minutes: Iterable<HistoryMinute>,
+  options: SleepOptions,
+): SleepSession[] {
+  const detector = new SleepDetector(options);
+  const sessions: SleepSession[] = [];
+  for (const minute of minutes) {
+    const closed = detector.push(minute.time, minute.kind, minute.steps);
+    if (closed) sessions.push(closed);
+  }
+  const last = detector.finish();
+  if (last) sessions.push(last);
+  return sessions;
 }
 
 /** Collects every session from {@link detectSleepSessions} into an array (for a bounded range). */

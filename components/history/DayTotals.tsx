@@ -1,0 +1,75 @@
+import type { DaySummary } from "../../lib/api/sample_schemas.ts";
+import type { SleepSession } from "../../lib/history/sleep_sessions.ts";
+import { formatDuration, formatNumber } from "./format.ts";
+import { StatTile } from "./StatTile.tsx";
+
+/** Props for {@link DayTotals}. */
+export interface DayTotalsProps {
+  /** The day's stored summary. */
+  summary: DaySummary;
+  /** Minutes that moved. */
+  activeMinutes: number;
+  /** Step goal, or null when never set. */
+  stepGoal: number | null;
+  /** Sleep sessions ending that day. */
+  sleep: readonly SleepSession[];
+}
+
+/** The day's totals against the goal: steps, active and worn time, sleep, resting heart rate. */
+export function DayTotals(
+  { summary, activeMinutes, stepGoal, sleep }: DayTotalsProps,
+) {
+  const asleep = sleep.reduce((sum, s) => sum + s.asleepMinutes, 0);
+  const percent = stepGoal
+    ? Math.round((summary.steps / stepGoal) * 100)
+    : null;
+  return (
+    <section class="history-totals" aria-label="Totals for the day">
+      <StatTile
+        label="Steps"
+        value={formatNumber(summary.steps)}
+        detail={stepGoal
+          ? (
+            <>
+              <progress
+                max={stepGoal}
+                value={Math.min(summary.steps, stepGoal)}
+                aria-label="Steps against the goal"
+              />
+              {`${percent}% of the ${formatNumber(stepGoal)} goal`}
+              {summary.steps >= stepGoal ? " ✓" : ""}
+            </>
+          )
+          : "No step goal set on the band"}
+      />
+      <StatTile
+        label="Active"
+        value={formatDuration(activeMinutes)}
+        detail="minutes with steps, runs or rides"
+      />
+      <StatTile
+        label="Sleep"
+        value={sleep.length ? formatDuration(asleep) : "–"}
+        detail={sleep.length
+          ? `${sleep.length} session${
+            sleep.length === 1 ? "" : "s"
+          } ending today`
+          : "no sleep ending today"}
+      />
+      <StatTile
+        label="Resting heart rate"
+        value={summary.restingHeartRate === null
+          ? "–"
+          : `${summary.restingHeartRate} bpm`}
+        detail={summary.heartRate
+          ? `range ${summary.heartRate.min}–${summary.heartRate.max} bpm`
+          : "no readings"}
+      />
+      <StatTile
+        label="Worn"
+        value={formatDuration(summary.wornMinutes)}
+        detail={`of ${formatDuration(summary.minutesRecorded)} recorded`}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Test-only app with the history page and export routes, so these tests do not
+// depend on the generated manifest being rebuilt.
+
+import { loadConfig } from "../../fresh.config.ts";
+import {
+  createApp,
+  type Manifest,
+  type RouteModule,
+} from "../../lib/http/app.ts";
+import { projectPaths } from "../../lib/http/server.ts";
+import * as app from "../../routes/_app.tsx";
+import * as notFound from "../../routes/_404.tsx";
+import * as serverError from "../../routes/_500.tsx";
+import * as middleware from "../../routes/_middleware.ts";
+import * as history from "../../routes/devices/[id]/history.tsx";
+import * as exportRoute from "../../routes/api/bands/[id]/export.ts";
+
+/** Project root folder. */
+export const ROOT = new URL("../..", import.meta.url).pathname.replace(
+  /\/$/,
+  "",
+);
+
+const manifest: Manifest = {
+  routes: {
+    "./routes/_app.tsx": app as RouteModule,
+    "./routes/_404.tsx": notFound as RouteModule,
+    "./routes/_500.tsx": serverError as RouteModule,
+    "./routes/_middleware.ts": middleware as RouteModule,
+    "./routes/devices/[id]/history.tsx": history as RouteModule,
+    "./routes/api/bands/[id]/export.ts": exportRoute as RouteModule,
+  },
+  islands: {},
+};
+
+/** The history app on a given KV, serving static files so screenshots get the styles. */
+export function createHistoryApp(kv: Deno.Kv): ReturnType<typeof createApp> {
+  const { staticDir } = projectPaths(ROOT);
+  return createApp({
+    config: loadConfig({ KV_PATH: ":memory:" }),
+    kv,
+    manifest,
+    staticDir,
+  });
+}
