@@ -168,7 +168,7 @@ export default function AlarmsCard(
             ))}
           </div>
         </fieldset>
-        <div class="button-row field">
+        <div class="button-row">
           <label class="check">
             <input
               type="checkbox"

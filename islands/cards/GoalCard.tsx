@@ -49,7 +49,7 @@ export default function GoalCard(
               steps.value = Number((e.target as HTMLInputElement).value)}
           />
         </div>
-        <label class="check field">
+        <label class="check">
           <input
             type="checkbox"
             checked={notify.value}

@@ -90,7 +90,7 @@ export default function IdleAlertsCard(
       source={saved ? "saved" : undefined}
     >
       <form onSubmit={submit}>
-        <label class="check field">
+        <label class="check">
           <input
             type="checkbox"
             checked={enabled.value}
@@ -103,7 +103,7 @@ export default function IdleAlertsCard(
           {timeField("idle-start", "From", start.value, (v) => start.value = v)}
           {timeField("idle-end", "Until", end.value, (v) => end.value = v)}
         </div>
-        <label class="check field">
+        <label class="check">
           <input
             type="checkbox"
             checked={useGap.value}

@@ -69,7 +69,7 @@ export default function MusicCard() {
       <form onSubmit={submit}>
         {text("music-track", "Track", track)}
         {text("music-artist", "Artist", artist)}
-        <div class="button-row field">
+        <div class="button-row">
           <label class="check">
             <input
               type="checkbox"

@@ -234,7 +234,7 @@ export default function SettingsCard(
               </div>
             )
             : (
-              <label class="check field" key={s.key}>
+              <label class="check" key={s.key}>
                 <input
                   type="checkbox"
                   id={`setting-${s.key}`}
