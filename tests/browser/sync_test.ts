@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { getSyncState } from "../../lib/db/sync_state.ts";
+import { launchBrowser, saveScreenshot } from "../support/browser.ts";
+import { buildInjectScript, TEST_KEY } from "../support/inject_band.ts";
+import { signIn } from "../support/signed_in.ts";
+import {
+  listStoredTimes,
+  serveBandApp,
+  storeBand,
+} from "./band_page_support.tsx";
+
+const MAC = "D1:C5:15:51:03:89";
+const MINUTE = 60_000;
+const DAYS = 4;
+
+Deno.test({
+  name:
+    "[browser] sync stores several days, is cut by a disconnect halfway, and resumes with no minute lost or duplicated",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveBandApp();
+    const browser = await launchBrowser({ webBluetooth: true });
+    try {
+      const user = await signIn(server.kv, server.origin);
+      const bandId = await storeBand(server.kv, user.userId, {
+        mac: MAC,
+        key: TEST_KEY,
+      });
+      const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+      });
+      await context.addCookies([user.cookie]);
+      await context.addInitScript(
+        await buildInjectScript({
+          bands: [{
+            mac: MAC,
+            key: TEST_KEY,
+            historyDays: DAYS,
+            historyEnd: end,
+            seed: 5,
+          }],
+          latencyMs: 1,
+        }),
+      );
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (err) => problems.push(String(err)));
+      await page.goto(`${server.origin}/devices/${bandId}`);
+      await page.waitForSelector(
+        '[data-island="BandConnection"][data-hydrated="true"]',
+      );
+      // No grant yet: the island asks for the chooser instead of opening it by itself.
+      await page.locator("#connection-error strong").getByText(
+        "Choose your band to connect",
+      )
+        .waitFor();
+      // Drop the link as soon as two days are acknowledged by the band.
+      await page.evaluate(() => {
+        const g = globalThis as unknown as {
+          __simBands: { state: { syncedMinutes: number } }[];
+          __simBluetooth: {
+            radio: { setInRange(b: unknown, v: boolean): void };
+          };
+        };
+        const band = g.__simBands[0];
+        const timer = setInterval(() => {
+          if (band.state.syncedMinutes >= 2 * 1440) {
+            clearInterval(timer);
+            g.__simBluetooth.radio.setInRange(band, false);
+          }
+        }, 1);
+      });
+      await page.getByRole("button", { name: "Connect" }).click();
+      await page.locator("#connection-error strong").getByText(
+        "The connection to the band was lost",
+      ).waitFor();
+      const cut = await getSyncState(server.kv, bandId);
+      assert.ok(
+        cut.cursor !== null && cut.cursor < end,
+        "the sync stopped before the end",
+      );
+      await page.evaluate(() => {
+        const g = globalThis as unknown as {
+          __simBands: unknown[];
+          __simBluetooth: {
+            radio: { setInRange(b: unknown, v: boolean): void };
+          };
+        };
+        g.__simBluetooth.radio.setInRange(g.__simBands[0], true);
+      });
+      await page.getByRole("button", { name: "Connect" }).click();
+      await page.locator("#sync-summary").waitFor();
+      assert.equal(
+        await page.locator("#sync-bar").getAttribute("value"),
+        "1000",
+      );
+      assert.match(
+        await page.locator("label[for=sync-bar]").textContent() ?? "",
+        /100 %/,
+      );
+      const state = await getSyncState(server.kv, bandId);
+      assert.equal(state.cursor, end);
+      const times = await listStoredTimes(server.kv, bandId, {
+        from: new Date(end - DAYS * 1440 * MINUTE).toISOString().slice(0, 10),
+        to: new Date(end).toISOString().slice(0, 10),
+      });
+      const expected = Array.from(
+        { length: DAYS * 1440 },
+        (_, i) => end - (DAYS * 1440 - i) * MINUTE,
+      );
+      assert.deepEqual(times, expected);
+      const synced = await page.evaluate(() =>
+        (globalThis as unknown as {
+          __simBands: { state: { syncedMinutes: number } }[];
+        })
+          .__simBands[0].state.syncedMinutes
+      );
+      assert.equal(synced, DAYS * 1440);
+      await saveScreenshot(page, "band-connection-1280");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, "band-connection-390");
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
