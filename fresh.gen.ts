@@ -25,29 +25,33 @@ import * as $21 from "./routes/api/session.ts";
 import * as $22 from "./routes/api/setup.ts";
 import * as $23 from "./routes/api/signup.ts";
 import * as $24 from "./routes/api/weather.ts";
-import * as $25 from "./routes/devices/[id]/history.tsx";
-import * as $26 from "./routes/devices/new.tsx";
-import * as $27 from "./routes/index.tsx";
-import * as $28 from "./routes/invite/[token].tsx";
-import * as $29 from "./routes/setup.tsx";
-import * as $30 from "./routes/signin.tsx";
-import * as $31 from "./routes/signout.ts";
+import * as $25 from "./routes/devices/[id].tsx";
+import * as $26 from "./routes/devices/[id]/history.tsx";
+import * as $27 from "./routes/devices/new.tsx";
+import * as $28 from "./routes/index.tsx";
+import * as $29 from "./routes/invite/[token].tsx";
+import * as $30 from "./routes/setup.tsx";
+import * as $31 from "./routes/signin.tsx";
+import * as $32 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
-import * as $$3 from "./islands/cards/AlarmsCard.tsx";
-import * as $$4 from "./islands/cards/BandLockCard.tsx";
-import * as $$5 from "./islands/cards/BandTimeCard.tsx";
-import * as $$6 from "./islands/cards/BatteryCard.tsx";
-import * as $$7 from "./islands/cards/DeviceInfoCard.tsx";
-import * as $$8 from "./islands/cards/DisplayCard.tsx";
-import * as $$9 from "./islands/cards/FindBandCard.tsx";
-import * as $$10 from "./islands/cards/GoalCard.tsx";
-import * as $$11 from "./islands/cards/HeartRateCard.tsx";
-import * as $$12 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$13 from "./islands/cards/MusicCard.tsx";
-import * as $$14 from "./islands/cards/NotificationsCard.tsx";
-import * as $$15 from "./islands/cards/StatusCard.tsx";
+import * as $$3 from "./islands/TimeZoneInput.tsx";
+import * as $$4 from "./islands/cards/AlarmsCard.tsx";
+import * as $$5 from "./islands/cards/BandLockCard.tsx";
+import * as $$6 from "./islands/cards/BandTimeCard.tsx";
+import * as $$7 from "./islands/cards/BatteryCard.tsx";
+import * as $$8 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$9 from "./islands/cards/DisplayCard.tsx";
+import * as $$10 from "./islands/cards/FindBandCard.tsx";
+import * as $$11 from "./islands/cards/GoalCard.tsx";
+import * as $$12 from "./islands/cards/HeartRateCard.tsx";
+import * as $$13 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$14 from "./islands/cards/MusicCard.tsx";
+import * as $$15 from "./islands/cards/NotificationsCard.tsx";
+import * as $$16 from "./islands/cards/SettingsCard.tsx";
+import * as $$17 from "./islands/cards/StatusCard.tsx";
+import * as $$18 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -77,30 +81,34 @@ export const manifest = {
     "./routes/api/setup.ts": $22,
     "./routes/api/signup.ts": $23,
     "./routes/api/weather.ts": $24,
-    "./routes/devices/[id]/history.tsx": $25,
-    "./routes/devices/new.tsx": $26,
-    "./routes/index.tsx": $27,
-    "./routes/invite/[token].tsx": $28,
-    "./routes/setup.tsx": $29,
-    "./routes/signin.tsx": $30,
-    "./routes/signout.ts": $31,
+    "./routes/devices/[id].tsx": $25,
+    "./routes/devices/[id]/history.tsx": $26,
+    "./routes/devices/new.tsx": $27,
+    "./routes/index.tsx": $28,
+    "./routes/invite/[token].tsx": $29,
+    "./routes/setup.tsx": $30,
+    "./routes/signin.tsx": $31,
+    "./routes/signout.ts": $32,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,
     "./islands/AddBandFlow.tsx": $$1,
     "./islands/BandConnection.tsx": $$2,
-    "./islands/cards/AlarmsCard.tsx": $$3,
-    "./islands/cards/BandLockCard.tsx": $$4,
-    "./islands/cards/BandTimeCard.tsx": $$5,
-    "./islands/cards/BatteryCard.tsx": $$6,
-    "./islands/cards/DeviceInfoCard.tsx": $$7,
-    "./islands/cards/DisplayCard.tsx": $$8,
-    "./islands/cards/FindBandCard.tsx": $$9,
-    "./islands/cards/GoalCard.tsx": $$10,
-    "./islands/cards/HeartRateCard.tsx": $$11,
-    "./islands/cards/IdleAlertsCard.tsx": $$12,
-    "./islands/cards/MusicCard.tsx": $$13,
-    "./islands/cards/NotificationsCard.tsx": $$14,
-    "./islands/cards/StatusCard.tsx": $$15,
+    "./islands/TimeZoneInput.tsx": $$3,
+    "./islands/cards/AlarmsCard.tsx": $$4,
+    "./islands/cards/BandLockCard.tsx": $$5,
+    "./islands/cards/BandTimeCard.tsx": $$6,
+    "./islands/cards/BatteryCard.tsx": $$7,
+    "./islands/cards/DeviceInfoCard.tsx": $$8,
+    "./islands/cards/DisplayCard.tsx": $$9,
+    "./islands/cards/FindBandCard.tsx": $$10,
+    "./islands/cards/GoalCard.tsx": $$11,
+    "./islands/cards/HeartRateCard.tsx": $$12,
+    "./islands/cards/IdleAlertsCard.tsx": $$13,
+    "./islands/cards/MusicCard.tsx": $$14,
+    "./islands/cards/NotificationsCard.tsx": $$15,
+    "./islands/cards/SettingsCard.tsx": $$16,
+    "./islands/cards/StatusCard.tsx": $$17,
+    "./islands/cards/WeatherCard.tsx": $$18,
   },
 };
