@@ -14,6 +14,7 @@ import type {
   AlertLevel,
   AppNotification,
 } from "../protocol/notifications.ts";
+import type { Reminder } from "../protocol/reminders.ts";
 import type { WeatherRecord } from "../protocol/weather.ts";
 import type { HeartRateMeasurement } from "../protocol/heart_rate.ts";
 import type { IdleAlerts } from "../protocol/idle_alerts.ts";
@@ -25,9 +26,11 @@ import { GattQueue } from "./gatt_queue.ts";
 import { clearAlarm, readAlarmStatuses, setAlarm } from "./ops/alarms.ts";
 import { authenticate } from "./ops/authenticate.ts";
 import {
+  deleteReminder,
   sendMusicState,
   sendWeather,
   setDisplayItems,
+  setReminder,
 } from "./ops/chunked_features.ts";
 import {
   fetchWorkouts,
@@ -375,6 +378,16 @@ export class MiBand4 {
   /** Vibrates the band until the returned function is called. */
   findBand(options?: FindBandOptions): Promise<() => Promise<void>> {
     return findBand(this.#transport, { onError: this.#onError, ...options });
+  }
+
+  /** Stores an event reminder (slot 0–21) on the band. */
+  setReminder(reminder: Reminder): Promise<void> {
+    return setReminder(this.#transport, reminder);
+  }
+
+  /** Deletes the reminder in a slot. */
+  deleteReminder(slot: number): Promise<void> {
+    return deleteReminder(this.#transport, slot);
   }
 
   #watch<T>(onValue: (value: T) => void): WatchOptions<T> {

@@ -261,3 +261,46 @@ Deno.test("MiBand4.events delivers the band's events and acknowledges find my ph
   });
   band.disconnect();
 });
+
+Deno.test("MiBand4 stores and deletes an event reminder", async () => {
+  const { band, sim } = await connectSim();
+  await band.setReminder({
+    slot: 0,
+    enabled: true,
+    start: { year: 2024, month: 3, day: 11, hour: 9, minute: 30, second: 0 },
+    repeat: { kind: "once" },
+    text: "Dentist",
+  });
+  // §30.14 vector: payload 0b 00 09 00 00 00 e8 07 03 0b 09 1e 00 "Dentist" 00.
+  assert.deepEqual(
+    Array.from(sim.state.settings.config2_0b as Uint8Array),
+    [
+      0x0b,
+      0x00,
+      0x09,
+      0,
+      0,
+      0,
+      0xe8,
+      0x07,
+      0x03,
+      0x0b,
+      0x09,
+      0x1e,
+      0x00,
+      ...new TextEncoder().encode("Dentist"),
+      0,
+    ],
+  );
+  await band.deleteReminder(0);
+  assert.deepEqual(Array.from(sim.state.settings.config2_0b as Uint8Array), [
+    0x0b,
+    0x00,
+    0x08,
+    0,
+    0,
+    0,
+    0,
+  ]);
+  band.disconnect();
+});

@@ -1,5 +1,6 @@
 // Features that are one chunked message on 0x0020 and need no reply: music state
-// (type 3), weather records (type 1) and the menu layout (type 2, `1e …`).
+// (type 3), weather records (type 1), the menu layout (type 2, `1e …`) and event
+// reminders (type 2, `0b …`).
 
 import { CHUNK_TYPE } from "../../protocol/constants.ts";
 import {
@@ -7,6 +8,11 @@ import {
   encodeDisplayItems,
 } from "../../protocol/display.ts";
 import { encodeMusicState, type MusicState } from "../../protocol/music.ts";
+import {
+  encodeDeleteReminder,
+  encodeReminder,
+  type Reminder,
+} from "../../protocol/reminders.ts";
 import {
   encodeWeatherRecord,
   type WeatherRecord,
@@ -42,4 +48,20 @@ export function setDisplayItems(
   shown: readonly DisplayItem[],
 ): Promise<void> {
   return writeChunked(transport, CHUNK_TYPE.config, encodeDisplayItems(shown));
+}
+
+/** Stores an event reminder in its slot. */
+export function setReminder(
+  transport: GattTransport,
+  reminder: Reminder,
+): Promise<void> {
+  return writeChunked(transport, CHUNK_TYPE.config, encodeReminder(reminder));
+}
+
+/** Deletes the reminder in a slot. */
+export function deleteReminder(
+  transport: GattTransport,
+  slot: number,
+): Promise<void> {
+  return writeChunked(transport, CHUNK_TYPE.config, encodeDeleteReminder(slot));
 }
