@@ -138,3 +138,49 @@ Deno.test("a fetch on a band without workouts stores none", async () => {
   assert.deepEqual(stored, []);
   band.disconnect();
 });
+
+Deno.test("invalid input rejects the returned promise instead of throwing synchronously", async () => {
+  const { band, sim } = await connectSim();
+  const calls = [
+    () => band.sendMusicState({ volume: 101 }),
+    () => band.setStepGoal(0),
+    () => band.setHeartRateInterval(500),
+    () => band.setTime({ epochMs: Number.NaN, utcOffsetMinutes: 0 }),
+    () =>
+      band.startIncomingCall("x".repeat(10)).then(() =>
+        band.setAlarm({
+          slot: 12,
+          time: { hour: 1, minute: 0 },
+          days: [],
+          enabled: true,
+          snooze: true,
+        })
+      ),
+  ];
+  for (const call of calls) {
+    let promise: Promise<void> | undefined;
+    assert.doesNotThrow(() => {
+      promise = call();
+    });
+    await assert.rejects(promise!, RangeError);
+  }
+  assert.equal(sim.state.stepGoal, 8000);
+  band.disconnect();
+});
+
+Deno.test("a setting the band answers with a failure status rejects with a protocol BleError", async () => {
+  const { band } = await connectSim();
+  await assert.rejects(
+    band.applySetting({ kind: "request_gps_version" }),
+    (err: unknown) => {
+      assert.ok(err instanceof BleError);
+      assert.equal(err.code, "protocol");
+      assert.match(
+        err.message,
+        /^Cannot apply setting: band answered 10 0e 04/,
+      );
+      return true;
+    },
+  );
+  band.disconnect();
+});

@@ -31,12 +31,12 @@ export interface SetBandTimeOptions {
 }
 
 /** Sets the band's clock to an instant shown in the given UTC offset. */
-export function setBandTime(
+export async function setBandTime(
   transport: GattTransport,
   options: SetBandTimeOptions,
 ): Promise<void> {
   const bytes = encodeCurrentTime(options.epochMs, options.utcOffsetMinutes);
-  return transport.write(SERVICE.miBand1, CHARACTERISTIC.currentTime, bytes, {
+  await transport.write(SERVICE.miBand1, CHARACTERISTIC.currentTime, bytes, {
     withResponse: true,
   });
 }

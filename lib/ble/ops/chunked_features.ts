@@ -21,11 +21,11 @@ import type { GattTransport } from "../transport.ts";
 import { writeChunked } from "./write_chunked.ts";
 
 /** Sends the phone player's state (track, artist, playing, position, volume…) to the music screen. */
-export function sendMusicState(
+export async function sendMusicState(
   transport: GattTransport,
   state: MusicState,
 ): Promise<void> {
-  return writeChunked(transport, CHUNK_TYPE.music, encodeMusicState(state));
+  await writeChunked(transport, CHUNK_TYPE.music, encodeMusicState(state));
 }
 
 /** Sends weather records one message each, in Gadgetbridge's order as given (current, AQI, forecast, location). */
@@ -43,25 +43,25 @@ export async function sendWeather(
 }
 
 /** Shows these menu items in this order after the watch face and hides every other one. */
-export function setDisplayItems(
+export async function setDisplayItems(
   transport: GattTransport,
   shown: readonly DisplayItem[],
 ): Promise<void> {
-  return writeChunked(transport, CHUNK_TYPE.config, encodeDisplayItems(shown));
+  await writeChunked(transport, CHUNK_TYPE.config, encodeDisplayItems(shown));
 }
 
 /** Stores an event reminder in its slot. */
-export function setReminder(
+export async function setReminder(
   transport: GattTransport,
   reminder: Reminder,
 ): Promise<void> {
-  return writeChunked(transport, CHUNK_TYPE.config, encodeReminder(reminder));
+  await writeChunked(transport, CHUNK_TYPE.config, encodeReminder(reminder));
 }
 
 /** Deletes the reminder in a slot. */
-export function deleteReminder(
+export async function deleteReminder(
   transport: GattTransport,
   slot: number,
 ): Promise<void> {
-  return writeChunked(transport, CHUNK_TYPE.config, encodeDeleteReminder(slot));
+  await writeChunked(transport, CHUNK_TYPE.config, encodeDeleteReminder(slot));
 }

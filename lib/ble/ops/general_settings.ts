@@ -18,9 +18,9 @@ export async function applySetting(
 }
 
 /** Turns the "goal reached" vibration on or off (`06 06 00 EE`). */
-export function setGoalNotification(
+export async function setGoalNotification(
   channel: CommandChannel,
   enabled: boolean,
 ): Promise<void> {
-  return applySetting(channel, { kind: "goal_notification", enabled });
+  await applySetting(channel, { kind: "goal_notification", enabled });
 }

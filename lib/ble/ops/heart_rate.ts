@@ -143,17 +143,17 @@ export async function startContinuousHeartRate(
 }
 
 /** Sets the all-day measurement interval in minutes (0 = off). */
-export function setHeartRateInterval(
+export async function setHeartRateInterval(
   transport: GattTransport,
   minutes: number,
 ): Promise<void> {
-  return writeControl(transport, encodeMeasurementInterval(minutes));
+  await writeControl(transport, encodeMeasurementInterval(minutes));
 }
 
 /** Turns heart-rate-assisted sleep detection on or off. */
-export function setSleepAssist(
+export async function setSleepAssist(
   transport: GattTransport,
   enabled: boolean,
 ): Promise<void> {
-  return writeControl(transport, encodeSleepAssist(enabled));
+  await writeControl(transport, encodeSleepAssist(enabled));
 }

@@ -36,11 +36,11 @@ function writeNewAlert(
 }
 
 /** Shows an app notification (title, optional subject and body, app icon and name) or an SMS/e-mail. */
-export function sendAppNotification(
+export async function sendAppNotification(
   transport: GattTransport,
   notification: AppNotification,
 ): Promise<void> {
-  return writeChunked(
+  await writeChunked(
     transport,
     CHUNK_TYPE.notification,
     encodeAppNotification(notification),
@@ -48,43 +48,45 @@ export function sendAppNotification(
 }
 
 /** Shows a simple text alert of a category (e.g. "sms", "email") with a title and optional body. */
-export function sendSimpleAlert(
+export async function sendSimpleAlert(
   transport: GattTransport,
   alert: { category: AlertCategory; title: string; body?: string },
 ): Promise<void> {
-  return writeNewAlert(
+  await writeNewAlert(
     transport,
     encodeSimpleAlert(alert.category, alert.title, alert.body),
   );
 }
 
 /** Shows the incoming-call screen with the caller's name or number until stopIncomingCall(). */
-export function startIncomingCall(
+export async function startIncomingCall(
   transport: GattTransport,
   caller: string,
 ): Promise<void> {
-  return writeNewAlert(transport, encodeIncomingCall(caller));
+  await writeNewAlert(transport, encodeIncomingCall(caller));
 }
 
 /** Closes the incoming-call screen (answered or ended elsewhere). */
-export function stopIncomingCall(transport: GattTransport): Promise<void> {
-  return writeNewAlert(transport, encodeStopCall());
+export async function stopIncomingCall(
+  transport: GattTransport,
+): Promise<void> {
+  await writeNewAlert(transport, encodeStopCall());
 }
 
 /** Shows a missed call. */
-export function sendMissedCall(
+export async function sendMissedCall(
   transport: GattTransport,
   caller: string,
 ): Promise<void> {
-  return writeNewAlert(transport, encodeMissedCall(caller));
+  await writeNewAlert(transport, encodeMissedCall(caller));
 }
 
 /** Vibrates without text: "message" short, "phoneCall" long, "vibrate", or "none" to stop. */
-export function vibrate(
+export async function vibrate(
   transport: GattTransport,
   level: AlertLevel,
 ): Promise<void> {
-  return transport.write(
+  await transport.write(
     SERVICE.immediateAlert,
     CHARACTERISTIC.alertLevel,
     encodeImmediateAlert(level),

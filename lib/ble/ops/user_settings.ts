@@ -21,25 +21,25 @@ function writeUserSetting(
 }
 
 /** Sets the daily step goal. */
-export function setStepGoal(
+export async function setStepGoal(
   transport: GattTransport,
   steps: number,
 ): Promise<void> {
-  return writeUserSetting(transport, encodeStepGoal(steps));
+  await writeUserSetting(transport, encodeStepGoal(steps));
 }
 
 /** Tells the band which wrist it is worn on. */
-export function setWearLocation(
+export async function setWearLocation(
   transport: GattTransport,
   wrist: Wrist,
 ): Promise<void> {
-  return writeUserSetting(transport, encodeWearLocation(wrist));
+  await writeUserSetting(transport, encodeWearLocation(wrist));
 }
 
 /** Sends the user profile (birth date, sex, height, weight, id). */
-export function setUserProfile(
+export async function setUserProfile(
   transport: GattTransport,
   profile: UserProfile,
 ): Promise<void> {
-  return writeUserSetting(transport, encodeUserProfile(profile));
+  await writeUserSetting(transport, encodeUserProfile(profile));
 }
