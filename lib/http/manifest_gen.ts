@@ -6,13 +6,19 @@ export interface ProjectFiles {
   islands: string[];
 }
 
-async function listFiles(dir: string, base: string): Promise<string[]> {
+async function listFiles(
+  dir: string,
+  base: string,
+  options: { skipPrivate?: boolean } = {},
+): Promise<string[]> {
   const found: string[] = [];
   try {
     for await (const entry of Deno.readDir(dir)) {
       const path = `${dir}/${entry.name}`;
+      // In islands/, a leading underscore marks shared helpers, not islands.
+      if (options.skipPrivate && entry.name.startsWith("_")) continue;
       if (entry.isDirectory) {
-        found.push(...await listFiles(path, `${base}/${entry.name}`));
+        found.push(...await listFiles(path, `${base}/${entry.name}`, options));
       } else if (
         /\.(tsx|ts)$/.test(entry.name) && !/_test\.tsx?$/.test(entry.name)
       ) {
@@ -29,7 +35,9 @@ async function listFiles(dir: string, base: string): Promise<string[]> {
 export async function scanProject(root: string): Promise<ProjectFiles> {
   return {
     routes: await listFiles(`${root}/routes`, "./routes"),
-    islands: await listFiles(`${root}/islands`, "./islands"),
+    islands: await listFiles(`${root}/islands`, "./islands", {
+      skipPrivate: true,
+    }),
   };
 }
 

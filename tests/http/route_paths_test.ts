@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { scanProject } from "../../lib/http/manifest_gen.ts";
 import {
   compareRoutes,
   folderCovers,
@@ -43,4 +44,44 @@ Deno.test("isSpecialFile() spots _app, _middleware and error pages", () => {
   assert.equal(isSpecialFile("./routes/_app.tsx"), true);
   assert.equal(isSpecialFile("./routes/api/_middleware.ts"), true);
   assert.equal(isSpecialFile("./routes/devices/[id].tsx"), false);
+});
+
+Deno.test("scanProject() skips _-prefixed helpers in islands/ but keeps routes' special files", async () => {
+  const root = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(`${root}/islands/cards/_shared`, { recursive: true });
+    await Deno.mkdir(`${root}/routes/api`, { recursive: true });
+    for (
+      const file of [
+        "islands/A.tsx",
+        "islands/cards/B.tsx",
+        "islands/cards/_shared/hook.ts",
+        "islands/_util.ts",
+      ]
+    ) {
+      await Deno.writeTextFile(`${root}/${file}`, "");
+    }
+    for (
+      const file of [
+        "routes/_app.tsx",
+        "routes/index.tsx",
+        "routes/api/x.ts",
+        "routes/api/x_test.ts",
+      ]
+    ) {
+      await Deno.writeTextFile(`${root}/${file}`, "");
+    }
+    const files = await scanProject(root);
+    assert.deepEqual(files.islands, [
+      "./islands/A.tsx",
+      "./islands/cards/B.tsx",
+    ]);
+    assert.deepEqual(files.routes, [
+      "./routes/_app.tsx",
+      "./routes/api/x.ts",
+      "./routes/index.tsx",
+    ]);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
 });
