@@ -14,6 +14,8 @@ import { mapBluetoothError } from "./web_bluetooth_errors.ts";
 export interface GattQueueOptions {
   /** How long one operation may take before it is rejected, in milliseconds (default 10 000). */
   timeoutMs?: number;
+  /** Pause before the one retry of an operation Chrome refused as "already in progress" (default 50 ms). */
+  busyRetryDelayMs?: number;
 }
 
 /** Default per-operation timeout, the value working clients use (spec §27.6). */
@@ -27,6 +29,7 @@ interface Entry {
 export class GattQueue implements GattTransport {
   #inner: GattTransport;
   #timeoutMs: number;
+  #busyRetryDelayMs: number;
   #tail: Promise<void> = Promise.resolve();
   #entries = new Set<Entry>();
 
@@ -34,6 +37,7 @@ export class GattQueue implements GattTransport {
   constructor(inner: GattTransport, options: GattQueueOptions = {}) {
     this.#inner = inner;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_GATT_TIMEOUT_MS;
+    this.#busyRetryDelayMs = options.busyRetryDelayMs ?? 50;
     inner.onDisconnect(() => this.#failAll());
   }
 
@@ -148,10 +152,14 @@ export class GattQueue implements GattTransport {
           );
         });
         try {
-          const value = await Promise.race([run(), timeout, aborted]);
+          const value = await Promise.race([
+            this.#attempt(label, run),
+            timeout,
+            aborted,
+          ]);
           if (!settled) resolve(value);
         } catch (err) {
-          if (!settled) reject(wrapError(label, err));
+          if (!settled) reject(mapBluetoothError(err, label));
         } finally {
           settled = true;
           clearTimeout(timer);
@@ -160,10 +168,21 @@ export class GattQueue implements GattTransport {
       });
     });
   }
-}
 
-function wrapError(label: string, err: unknown): BleError {
-  return mapBluetoothError(err, label);
+  // Spec §27.1: a call refused because another GATT operation (perhaps another tab's or
+  // the OS's) was in flight was never performed, so it is retried once after a pause.
+  async #attempt<T>(label: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      const mapped = mapBluetoothError(err, label);
+      if (mapped.code !== "gatt_busy" || !this.#inner.connected) throw mapped;
+      await new Promise((resolve) =>
+        setTimeout(resolve, this.#busyRetryDelayMs)
+      );
+      return await run();
+    }
+  }
 }
 
 /** Short form of a 128-bit UUID for messages (`0000fee0-…` → `fee0`). */

@@ -167,3 +167,24 @@ Deno.test("GattQueue shortens full UUIDs in messages", async () => {
     { message: "Cannot read 0006: no answer within 5 ms" },
   );
 });
+
+Deno.test("GattQueue retries a busy refusal once, then reports gatt_busy", async () => {
+  const inner = new SlowTransport(1);
+  const queue = new GattQueue(inner, { busyRetryDelayMs: 1 });
+  inner.fail.set(
+    "read x",
+    new DOMException("GATT operation already in progress.", "NetworkError"),
+  );
+  await assert.rejects(
+    queue.read("s", "x"),
+    (err: unknown) =>
+      err instanceof BleError && err.code === "gatt_busy" &&
+      err.message === "Cannot read x: GATT operation already in progress",
+  );
+  assert.deepEqual(inner.log, [
+    "start read x",
+    "end read x",
+    "start read x",
+    "end read x",
+  ]);
+});

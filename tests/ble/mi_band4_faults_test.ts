@@ -57,15 +57,25 @@ Deno.test("connect: a lost challenge rejects with timeout, not a hang", async ()
 Deno.test("a GATT error from Chrome becomes a typed error and the next call still works", async () => {
   const { band, link } = await connectSim();
   link.faults.failNextOperation(
-    "NetworkError",
-    "GATT operation already in progress.",
+    "NotSupportedError",
+    "GATT operation failed for unknown reason.",
   );
   await assert.rejects(
     band.readBattery(),
     isBle(
-      "gatt_busy",
-      /^Cannot read 0006: GATT operation already in progress$/,
+      "gatt_error",
+      /^Cannot read 0006: GATT operation failed for unknown reason$/,
     ),
+  );
+  assert.equal((await band.readBattery()).level, 81);
+  band.disconnect();
+});
+
+Deno.test("an operation refused as already in progress is retried once and succeeds", async () => {
+  const { band, link } = await connectSim();
+  link.faults.failNextOperation(
+    "NetworkError",
+    "GATT operation already in progress.",
   );
   assert.equal((await band.readBattery()).level, 81);
   band.disconnect();
