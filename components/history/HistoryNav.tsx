@@ -1,5 +1,6 @@
 import {
   formatViewTitle,
+  getViewRange,
   HISTORY_VIEWS,
   type HistoryView,
   shiftViewDay,
@@ -30,7 +31,8 @@ export function HistoryNav(props: HistoryNavProps) {
   const { bandId, view, day, today } = props;
   const previous = shiftViewDay(view, day, -1);
   const next = shiftViewDay(view, day, 1);
-  const atToday = next > today;
+  // The next period may contain today; only a period wholly in the future is hidden.
+  const atToday = getViewRange(view, next).from > today;
   return (
     <nav class="history-nav" aria-label="History views and dates">
       <ul class="history-tabs">

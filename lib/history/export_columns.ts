@@ -12,7 +12,7 @@ export interface MinuteExportRow {
   utcOffsetMinutes: number;
   /** Raw kind byte as the band sent it. */
   rawKind: number;
-  /** Normalised kind (low nibble, "same as before" resolved). */
+  /** Normalised kind (low nibble, "same as before" resolved; -1 when nothing came before). */
   kind: number;
   /** Raw movement intensity, 0–255. */
   intensity: number;
@@ -46,7 +46,7 @@ export interface DailyExportRow {
   deepSleepMinutes: number;
 }
 
-/** Columns of the raw-minute export, documented in the README. */
+/** Columns of the raw-minute export, documented in docs/exports.md. */
 export const MINUTE_COLUMNS: readonly ExportColumn<MinuteExportRow>[] = [
   { name: "time_utc", read: (r) => new Date(r.time).toISOString() },
   { name: "utc_offset_min", read: (r) => r.utcOffsetMinutes },
@@ -58,7 +58,7 @@ export const MINUTE_COLUMNS: readonly ExportColumn<MinuteExportRow>[] = [
   { name: "heart_rate_bpm", read: (r) => r.heartRate },
 ];
 
-/** Columns of the daily-summary export, documented in the README. */
+/** Columns of the daily-summary export, documented in docs/exports.md. */
 export const DAILY_COLUMNS: readonly ExportColumn<DailyExportRow>[] = [
   { name: "day", read: (r) => r.day },
   { name: "steps", read: (r) => r.steps },
