@@ -8,9 +8,9 @@ import {
   WEEKDAYS,
 } from "../../lib/protocol/alarms.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { saveBandSettings } from "../../components/cards/save_settings.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { saveBandSettings } from "./_shared/save_settings.ts";
 import { formatClock, parseClock } from "../../components/cards/time_text.ts";
 
 type SavedAlarm = NonNullable<BandSettings["alarms"]>[number];

@@ -1,9 +1,9 @@
 import { useSignal } from "@preact/signals";
 import type { BandSettings } from "../../lib/api/band_schemas.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { saveBandSettings } from "../../components/cards/save_settings.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { saveBandSettings } from "./_shared/save_settings.ts";
 
 /** The band's screen lock: a 4-digit PIN of digits 1–4; the PIN itself is never stored on the server. */
 export default function BandLockCard(

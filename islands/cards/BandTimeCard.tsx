@@ -1,9 +1,9 @@
 import { useSignal } from "@preact/signals";
 import type { CurrentTime } from "../../lib/protocol/current_time.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { useConnectedEffect } from "../../components/cards/use_connected.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { useConnectedEffect } from "./_shared/use_connected.ts";
 import { formatClock } from "../../components/cards/time_text.ts";
 
 function describeBandTime(time: CurrentTime): string {

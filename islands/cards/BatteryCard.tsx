@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import type { BatteryInfo } from "../../lib/protocol/battery.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { useConnectedEffect } from "../../components/cards/use_connected.ts";
+import { useConnectedEffect } from "./_shared/use_connected.ts";
 
 /** The battery level and charging state: live from the band, else the last recorded reading. */
 export default function BatteryCard(

@@ -1,8 +1,8 @@
 import { useSignal } from "@preact/signals";
 import type { DeviceInfo } from "../../lib/ble/ops/device_info.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
 
 /** MAC, model, firmware and hardware revision; read again from the band on request. */
 export default function DeviceInfoCard(

@@ -3,9 +3,9 @@ import type { BandSettings } from "../../lib/api/band_schemas.ts";
 import { DISPLAY_ITEM, type DisplayItem } from "../../lib/protocol/display.ts";
 import { setDisplayItems } from "../../lib/ble/ops/chunked_features.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { saveBandSettings } from "../../components/cards/save_settings.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { saveBandSettings } from "./_shared/save_settings.ts";
 
 const LABELS: Record<DisplayItem, string> = {
   status: "Status",

@@ -1,9 +1,9 @@
 import { useSignal } from "@preact/signals";
 import { useRef } from "preact/hooks";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { useConnectedEffect } from "../../components/cards/use_connected.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { useConnectedEffect } from "./_shared/use_connected.ts";
 
 // A repeating two-tone beep; Web Audio needs no sound file and obeys the page's autoplay rules.
 function startRinging(): () => void {

@@ -1,9 +1,9 @@
 import { useSignal } from "@preact/signals";
 import type { BandSettings } from "../../lib/api/band_schemas.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { saveBandSettings } from "../../components/cards/save_settings.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { saveBandSettings } from "./_shared/save_settings.ts";
 import { parseClock } from "../../components/cards/time_text.ts";
 
 /** Inactivity warnings: on or off, the active hours and an optional quiet gap. */

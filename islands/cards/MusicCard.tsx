@@ -2,9 +2,9 @@ import { useSignal } from "@preact/signals";
 import { sendMusicState } from "../../lib/ble/ops/chunked_features.ts";
 import type { MusicState } from "../../lib/protocol/music.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { useConnectedEffect } from "../../components/cards/use_connected.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { useConnectedEffect } from "./_shared/use_connected.ts";
 
 const BUTTONS: Record<string, string> = {
   play: "Play",

@@ -5,8 +5,8 @@ import {
   stopIncomingCall,
 } from "../../lib/ble/ops/notifications.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
 
 /** Sends a notification with a title and text, and simulates an incoming call. */
 export default function NotificationsCard() {

@@ -7,9 +7,9 @@ import {
   LANGUAGES,
 } from "../../lib/protocol/general_config.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import { useBandAction } from "../../components/cards/use_band_action.ts";
-import { saveBandSettings } from "../../components/cards/save_settings.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { useBandAction } from "./_shared/use_band_action.ts";
+import { saveBandSettings } from "./_shared/save_settings.ts";
 
 type Value = string | boolean;
 interface Setting {

@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import type { RealtimeActivity } from "../../lib/protocol/realtime_activity.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { useConnectedEffect } from "../../components/cards/use_connected.ts";
+import { useConnectedEffect } from "./_shared/use_connected.ts";
 import { formatCount } from "../../components/cards/time_text.ts";
 
 /** Today's steps, distance and calories, updating live while the band is connected. */

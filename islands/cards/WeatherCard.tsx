@@ -8,13 +8,10 @@ import {
 } from "../../lib/protocol/weather.ts";
 import type { BandForecast, WeatherPlace } from "../../lib/weather/forecast.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { CardNote } from "../../components/cards/CardNote.tsx";
-import {
-  describeCardError,
-  useBandAction,
-} from "../../components/cards/use_band_action.ts";
-import { saveBandSettings } from "../../components/cards/save_settings.ts";
-import { getWeatherJson } from "../../components/cards/weather_request.ts";
+import { CardNote } from "./_shared/CardNote.tsx";
+import { describeCardError, useBandAction } from "./_shared/use_band_action.ts";
+import { saveBandSettings } from "./_shared/save_settings.ts";
+import { getWeatherJson } from "./_shared/weather_request.ts";
 
 const CONDITIONS = Object.keys(WEATHER_CONDITION) as WeatherCondition[];
 

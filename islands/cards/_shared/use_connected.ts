@@ -1,8 +1,8 @@
 // Cards that follow the band live (steps, battery, device events) start when
 // the page's connection comes up and stop when it goes or the card unmounts.
 import { useEffect } from "preact/hooks";
-import type { MiBand4 } from "../../lib/ble/mi_band4.ts";
-import { connectedBand } from "../../lib/state/band_connection.ts";
+import type { MiBand4 } from "../../../lib/ble/mi_band4.ts";
+import { connectedBand } from "../../../lib/state/band_connection.ts";
 
 /** Runs `start` for each newly connected band; the cleanup it resolves to runs on disconnect or unmount. */
 export function useConnectedEffect(

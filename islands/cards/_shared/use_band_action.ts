@@ -2,8 +2,8 @@
 // `withBand`, keeps one operation per card at a time, and turns the outcome into
 // a short note the card shows.
 import { useSignal } from "@preact/signals";
-import type { MiBand4 } from "../../lib/ble/mi_band4.ts";
-import { connectedBand, withBand } from "../../lib/state/band_connection.ts";
+import type { MiBand4 } from "../../../lib/ble/mi_band4.ts";
+import { connectedBand, withBand } from "../../../lib/state/band_connection.ts";
 
 /** A card's last outcome. */
 export interface CardNoteValue {

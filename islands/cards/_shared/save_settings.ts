@@ -1,7 +1,7 @@
 // Cards remember what they wrote to the band on the server, because the band
 // cannot report most settings back.
-import { ApiClient } from "../../lib/api/client.ts";
-import type { BandSettings } from "../../lib/api/band_schemas.ts";
+import { ApiClient } from "../../../lib/api/client.ts";
+import type { BandSettings } from "../../../lib/api/band_schemas.ts";
 
 /** Saves settings sections for a band; resolves to the stored settings. */
 export function saveBandSettings(

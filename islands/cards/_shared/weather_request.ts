@@ -1,6 +1,6 @@
 // The weather card's one call to our own server (never to a weather service);
 // the typed client has no weather method yet, so errors are read the same way here.
-import { ApiError } from "../../lib/api/errors.ts";
+import { ApiError } from "../../../lib/api/errors.ts";
 
 /** GETs /api/weather with these query parameters and returns its JSON, throwing ApiError on failure. */
 export async function getWeatherJson<T>(
