@@ -57,12 +57,15 @@ const sim = new VirtualBand({
 });
 
 let peak = 0;
+let peakHeap = 0;
 const sample = () => {
-  const { rss } = Deno.memoryUsage();
+  const { rss, heapUsed } = Deno.memoryUsage();
   if (rss > peak) peak = rss;
+  if (heapUsed > peakHeap) peakHeap = heapUsed;
 };
 const sampler = setInterval(sample, 5);
 const baseline = Deno.memoryUsage().rss;
+sample();
 
 const started = performance.now();
 const band = await MiBand4.connect(
@@ -97,6 +100,4 @@ console.log(
     ((peak - baseline) / 2 ** 20).toFixed(1)
   } MB (target < 50 MB)`,
 );
-console.log(
-  `heap used at end: ${(Deno.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MB`,
-);
+console.log(`peak heap used: ${(peakHeap / 2 ** 20).toFixed(1)} MB`);

@@ -68,6 +68,8 @@ export async function fetchActivity(
     nextSince: options.since,
   };
   const link = await FetchLink.open(transport, options.timeoutMs);
+  // The ack of a stored batch rides along with the next start request; see FetchLink.start.
+  let ackDue = false;
   try {
     for (let round = 0; round < (options.maxRounds ?? 10_000); round++) {
       throwIfAborted(signal);
@@ -75,8 +77,9 @@ export async function fetchActivity(
       const start = await link.start(
         FETCH_DATA_TYPE.activity,
         { ...fromEpochMs(since, tz), tzQuarterHours: tz },
-        { signal },
+        { signal, acknowledgeFirst: ackDue },
       );
+      ackDue = false;
       if (start.kind === "empty") break;
       const accumulator = new ActivityAccumulator(start.first);
       const complete = await link.transfer(
@@ -92,13 +95,14 @@ export async function fetchActivity(
       if (batch.samples.length === 0) break;
       throwIfAborted(signal);
       await options.persist(batch);
-      if (!options.keepOnBand) await link.acknowledge({ signal });
+      ackDue = !options.keepOnBand;
       progress.batches++;
       progress.samples += batch.samples.length;
       progress.nextSince = toNextFetchStart(batch);
       options.onProgress?.({ ...progress });
       if (progress.nextSince >= now()) break;
     }
+    if (ackDue) await link.acknowledge({ signal });
   } finally {
     await link.close();
   }

@@ -84,14 +84,26 @@ export class FetchLink {
     return link;
   }
 
-  /** Sends a start date; resolves with the first sample's stamp, or "empty" when nothing is due. */
+  /**
+   * Sends a start date; resolves with the first sample's stamp, or "empty" when nothing is due.
+   *
+   * With `acknowledgeFirst`, the `03` for the previous round goes out just before, so its
+   * reply is awaited together with the start reply instead of costing a round trip of its own.
+   */
   async start(
     dataType: number,
     since: ZonedDateTime,
-    options: FetchStepOptions = {},
+    options: FetchStepOptions & { acknowledgeFirst?: boolean } = {},
   ): Promise<FetchStart> {
     this.#control.clear();
+    if (options.acknowledgeFirst) await this.#write(encodeFetchAck());
     await this.#write(encodeFetchStart(dataType, since));
+    if (options.acknowledgeFirst) {
+      const ack = await this.#reply("the acknowledgement reply", options);
+      if (ack.kind !== "acknowledged") {
+        throw refusal(ack, "acknowledge history");
+      }
+    }
     const reply = await this.#reply("the fetch start reply", options);
     if (reply.kind === "started") {
       return reply.count === 0
