@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { launchBrowser, saveScreenshot } from "../support/browser.ts";
+import { signIn } from "../support/signed_in.ts";
 import { serveTestApp } from "../support/test_app.ts";
 
 Deno.test({
@@ -11,9 +12,13 @@ Deno.test({
     const server = await serveTestApp();
     const browser = await launchBrowser();
     try {
-      const page = await browser.newPage({
+      const context = await browser.newContext({
         viewport: { width: 1280, height: 800 },
       });
+      await context.addCookies([
+        (await signIn(server.kv, server.origin)).cookie,
+      ]);
+      const page = await context.newPage();
       const problems: string[] = [];
       page.on("console", (msg) => {
         if (msg.type() === "error") problems.push(msg.text());
@@ -22,6 +27,7 @@ Deno.test({
       await page.goto(`${server.origin}/`);
       await page.waitForSelector(
         '[data-island="AddBandButton"][data-hydrated="true"]',
+        { state: "attached" },
       );
       const status = page.locator("#bluetooth-support strong");
       // Without --enable-features=WebBluetooth, headless Chromium has no navigator.bluetooth.
@@ -57,10 +63,15 @@ Deno.test({
     const server = await serveTestApp();
     const browser = await launchBrowser({ webBluetooth: true });
     try {
-      const page = await browser.newPage();
+      const context = await browser.newContext();
+      await context.addCookies([
+        (await signIn(server.kv, server.origin)).cookie,
+      ]);
+      const page = await context.newPage();
       await page.goto(`${server.origin}/`);
       await page.waitForSelector(
         '[data-island="AddBandButton"][data-hydrated="true"]',
+        { state: "attached" },
       );
       const text = await page.locator("#bluetooth-support strong")
         .textContent();
