@@ -26,10 +26,16 @@ const HOUR_MS = 3_600_000;
 // Kinds resolve as in the protocol module ("noChange" and "ignore" repeat the
 // last other kind); the look-back restarts at each local midnight so a day's
 // summary depends only on that day's minutes.
-const ACTIVE_KINDS: ReadonlySet<ResolvedActivityKind> = new Set([
-  "activity",
+// A minute counts as active when the band saw a run or a ride, or walking-type
+// kinds with steps in that minute: "activity" is inherited by idle minutes too,
+// so without the step test a quiet afternoon would count as hours of activity.
+const ALWAYS_ACTIVE_KINDS: ReadonlySet<ResolvedActivityKind> = new Set([
   "running",
   "rideBike",
+]);
+const ACTIVE_WHEN_STEPPING_KINDS: ReadonlySet<ResolvedActivityKind> = new Set([
+  "activity",
+  "wakeUp",
 ]);
 const NOT_WORN_KINDS: ReadonlySet<ResolvedActivityKind> = new Set([
   "nonWear",
@@ -48,7 +54,10 @@ class FigureCounter {
   add(minute: StoredMinute, kind: ResolvedActivityKind): void {
     this.minutesRecorded++;
     this.steps += minute.steps;
-    if (ACTIVE_KINDS.has(kind)) this.activeMinutes++;
+    if (
+      ALWAYS_ACTIVE_KINDS.has(kind) ||
+      (ACTIVE_WHEN_STEPPING_KINDS.has(kind) && minute.steps > 0)
+    ) this.activeMinutes++;
     if (!NOT_WORN_KINDS.has(kind)) this.wornMinutes++;
     if (kind === "lightSleep") this.lightSleepMinutes++;
     if (kind === "deepSleep") this.deepSleepMinutes++;

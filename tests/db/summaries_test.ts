@@ -99,3 +99,17 @@ Deno.test("mergeMinute() fills a missing minute once and keeps the first real va
     utcOffsetMinutes: -300,
   });
 });
+
+Deno.test("summarizeLocalDay() counts idle walking-kind minutes as worn, not active", () => {
+  const packs = packOf([
+    [600, 0x01, 20, 0, 0xff], // activity kind but no steps: sitting
+    [601, 0x50, 5, 0, 0xff], // inherits activity, still no steps
+    [602, 0x50, 80, 30, 0xff], // inherits activity, walking
+    [603, 0x02, 120, 0, 0xff], // running (no step count this minute)
+    [604, 0x04, 90, 0, 0xff], // cycling
+    [605, 0x0c, 40, 12, 0xff], // woke up and walked
+  ]);
+  const result = summarizeLocalDay(packs, "2024-01-15", "UTC")!;
+  assert.equal(result.day.activeMinutes, 4);
+  assert.equal(result.day.wornMinutes, 6);
+});
