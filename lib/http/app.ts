@@ -157,7 +157,7 @@ export function createApp(options: AppOptions): Hono {
 
   const contextOf = (c: Context): RouteContext => ({
     req: c.req.raw,
-    url: new URL(c.req.url),
+    url: publicUrl(c, options.config.trustProxy),
     params: c.req.param() as Record<string, string>,
     state: baseState(c, options),
   });
@@ -244,6 +244,21 @@ function baseState(c: Context, options: AppOptions): AppState {
     clientAddress: forwardedFor ?? socket ?? "unknown",
     secure: (proto ?? new URL(c.req.url).protocol.replace(":", "")) === "https",
   };
+}
+
+/**
+ * The URL as the browser sees it: behind a trusted reverse proxy that ends TLS,
+ * the forwarded scheme and host replace the proxy-to-app hop's, so origin
+ * checks and secure cookies see https.
+ */
+export function publicUrl(c: Context, trustProxy: boolean): URL {
+  const url = new URL(c.req.url);
+  if (!trustProxy) return url;
+  const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim();
+  const host = c.req.header("x-forwarded-host")?.split(",")[0]?.trim();
+  if (proto === "https" || proto === "http") url.protocol = `${proto}:`;
+  if (host) url.host = host;
+  return url;
 }
 
 /** Whether a path belongs to the JSON API. */

@@ -191,3 +191,37 @@ Deno.test("[routes] HEAD is answered like GET", async () => {
   const { res } = await request("/devices/x", { method: "HEAD" });
   assert.equal(res.status, 200);
 });
+
+Deno.test("[routes] behind a trusted proxy, handlers see the browser's https origin", async () => {
+  const seen: string[] = [];
+  const proxied: Manifest = {
+    routes: {
+      "./routes/where.ts": {
+        handler: {
+          GET: (ctx) => (seen.push(ctx.url.origin), new Response("ok")),
+        },
+      },
+    },
+    islands: {},
+  };
+  const headers = {
+    "x-forwarded-proto": "https",
+    "x-forwarded-host": "band.example",
+  };
+  for (const trust of ["true", "false"]) {
+    const kv = await Deno.openKv(":memory:");
+    try {
+      const app = createApp({
+        config: loadConfig({ KV_PATH: ":memory:", TRUST_PROXY: trust }),
+        kv,
+        manifest: proxied,
+      });
+      const res = await app.request("http://127.0.0.1:8000/where", { headers });
+      assert.equal(res.status, 200);
+      await res.body?.cancel();
+    } finally {
+      kv.close();
+    }
+  }
+  assert.deepEqual(seen, ["https://band.example", "http://127.0.0.1:8000"]);
+});
