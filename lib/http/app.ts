@@ -256,9 +256,15 @@ export function publicUrl(c: Context, trustProxy: boolean): URL {
   if (!trustProxy) return url;
   const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim();
   const host = c.req.header("x-forwarded-host")?.split(",")[0]?.trim();
-  if (proto === "https" || proto === "http") url.protocol = `${proto}:`;
-  if (host) url.host = host;
-  return url;
+  const scheme = proto === "https" || proto === "http"
+    ? proto
+    : url.protocol.slice(0, -1);
+  try {
+    const origin = new URL(`${scheme}://${host ?? url.host}`);
+    return new URL(url.pathname + url.search, origin);
+  } catch {
+    return url;
+  }
 }
 
 /** Whether a path belongs to the JSON API. */
