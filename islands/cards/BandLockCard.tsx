@@ -3,7 +3,7 @@ import type { BandSettings } from "../../lib/api/band_schemas.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
-import { saveBandSettings } from "./_shared/save_settings.ts";
+import { saveGeneralSettings } from "./_shared/general_settings.ts";
 
 /** The band's screen lock: a 4-digit PIN of digits 1–4; the PIN itself is never stored on the server. */
 export default function BandLockCard(
@@ -11,7 +11,7 @@ export default function BandLockCard(
 ) {
   const action = useBandAction();
   const pin = useSignal("");
-  const locked = props.settings.general?.band_lock === true;
+  const locked = useSignal(props.settings.general?.band_lock === true);
   const apply = (enabled: boolean) => {
     if (enabled && !/^[1-4]{4}$/.test(pin.value)) {
       action.show({
@@ -23,10 +23,12 @@ export default function BandLockCard(
     const code = enabled ? pin.value : "1234";
     return action.run(async (band) => {
       await band.applySetting({ kind: "band_lock", enabled, pin: code });
-      await saveBandSettings(props.bandId, props.csrfToken, {
-        general: { ...props.settings.general, band_lock: enabled },
+      await saveGeneralSettings(props.bandId, props.csrfToken, {
+        initial: props.settings.general,
+        change: { band_lock: enabled },
       });
       pin.value = "";
+      locked.value = enabled;
     }, enabled ? "Band lock on" : "Band lock off");
   };
   return (
@@ -38,7 +40,7 @@ export default function BandLockCard(
         : undefined}
     >
       <p class="field-hint">
-        {locked
+        {locked.value
           ? "The band asks for its PIN when taken off."
           : "The band is not locked."}
       </p>

@@ -43,7 +43,6 @@ export default function GoalCard(
             type="number"
             min={1}
             max={65535}
-            step={500}
             value={steps.value}
             onInput={(e) =>
               steps.value = Number((e.target as HTMLInputElement).value)}

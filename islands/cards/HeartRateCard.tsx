@@ -4,7 +4,7 @@ import type { BandSettings } from "../../lib/api/band_schemas.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
-import { saveBandSettings } from "./_shared/save_settings.ts";
+import { saveGeneralSettings } from "./_shared/general_settings.ts";
 
 const INTERVALS = [0, 1, 5, 10, 30, 60];
 
@@ -58,8 +58,9 @@ export default function HeartRateCard(
     return action.run(
       async (band) => {
         await band.setHeartRateInterval(minutes);
-        await saveBandSettings(props.bandId, props.csrfToken, {
-          general: { ...props.settings.general, heart_rate_interval: minutes },
+        await saveGeneralSettings(props.bandId, props.csrfToken, {
+          initial: props.settings.general,
+          change: { heart_rate_interval: minutes },
         });
       },
       minutes === 0
@@ -72,7 +73,11 @@ export default function HeartRateCard(
     <CardFrame
       id="heart-rate"
       title="Heart rate"
-      source={streaming.value ? "live" : undefined}
+      source={streaming.value
+        ? "live"
+        : typeof saved === "number"
+        ? "saved"
+        : undefined}
     >
       <div class="stat">
         <span

@@ -9,7 +9,7 @@ import {
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
-import { saveBandSettings } from "./_shared/save_settings.ts";
+import { saveGeneralSettings } from "./_shared/general_settings.ts";
 
 type Value = string | boolean;
 interface Setting {
@@ -202,8 +202,9 @@ export default function SettingsCard(
         values.value = previous;
         throw error;
       }
-      await saveBandSettings(props.bandId, props.csrfToken, {
-        general: { ...props.settings.general, ...next },
+      await saveGeneralSettings(props.bandId, props.csrfToken, {
+        initial: props.settings.general,
+        change: next,
       });
     }, `${setting.label}: saved`);
   };
