@@ -23,7 +23,7 @@ function workout(hoursAgo: number, type: number, steps: number): SimWorkout {
 const WORKOUTS = [workout(50, 1, 5200), workout(26, 3, 3100), workout(3, 4, 0)];
 
 Deno.test("fetchWorkouts() fetches one summary per round and acknowledges each after persist", async () => {
-  const { band, sim } = await connectSim({ workouts: WORKOUTS });
+  const { band } = await connectSim({ workouts: WORKOUTS });
   const stored: WorkoutSummary[] = [];
   const result = await band.fetchWorkouts({
     since: NOW - 100 * HOUR,
