@@ -1,12 +1,14 @@
 // BluetoothRemoteGATTService and BluetoothRemoteGATTCharacteristic look-alikes.
 // Each belongs to one connection: after a reconnect Chrome hands out new objects and
 // the old ones fail with InvalidStateError, which the fake reproduces.
+import { CHARACTERISTIC } from "../protocol/constants.ts";
 import type { SimCharacteristic, SimService } from "./gatt_map.ts";
 import { createGattError } from "./gatt_error.ts";
 import { resolveUuid } from "./uuid_aliases.ts";
 import type { FakeGattLink } from "./fake_gatt_link.ts";
 
-const BLOCKLISTED = new Set(["00002a25-0000-1000-8000-00805f9b34fb"]);
+// Chrome's GATT blocklist hides the serial number from pages.
+const BLOCKLISTED = new Set([CHARACTERISTIC.serialNumber]);
 
 /** A fake BluetoothRemoteGATTService. */
 export class FakeGattService {
