@@ -8,7 +8,7 @@ import { resolveUuid } from "./uuid_aliases.ts";
 import type { FakeGattLink } from "./fake_gatt_link.ts";
 
 // Chrome's GATT blocklist hides the serial number from pages.
-const BLOCKLISTED = new Set([CHARACTERISTIC.serialNumber]);
+const BLOCKLISTED = new Set<string>([CHARACTERISTIC.serialNumber]);
 
 /** A fake BluetoothRemoteGATTService. */
 export class FakeGattService {
