@@ -50,9 +50,7 @@ export async function startRig(): Promise<ControlsRig> {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${server.origin}/devices/${bandId}`);
-      await page.waitForSelector(
-        '[data-island="BandConnection"][data-hydrated="true"]',
-      );
+      await waitForIslands(page);
       const status = page.locator("#connection-status");
       if (await status.getAttribute("data-status") !== "connected") {
         await page.getByRole("button", { name: "Connect", exact: true })
@@ -67,6 +65,15 @@ export async function startRig(): Promise<ControlsRig> {
       await server.shutdown();
     },
   };
+}
+
+/** Waits until every island on the page has hydrated. */
+export async function waitForIslands(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const markers = document.querySelectorAll<HTMLElement>("[data-island]");
+    return markers.length > 0 &&
+      Array.from(markers).every((m) => m.dataset.hydrated === "true");
+  });
 }
 
 /** Reads a JSON-safe value from the first virtual band's state, by dotted path. */
