@@ -142,7 +142,11 @@ export default function AlarmsCard(
           );
         })}
       </ol>
-      <form onSubmit={save} aria-label={`Alarm ${slot.value + 1}`}>
+      <form
+        class="card-form"
+        onSubmit={save}
+        aria-label={`Alarm ${slot.value + 1}`}
+      >
         <div class="field">
           <label for="alarm-time">Time of alarm {slot.value + 1}</label>
           <input
@@ -168,25 +172,27 @@ export default function AlarmsCard(
             ))}
           </div>
         </fieldset>
-        <div class="button-row">
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={enabled.value}
-              onChange={(e) =>
-                enabled.value = (e.target as HTMLInputElement).checked}
-            />
-            On
-          </label>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={snooze.value}
-              onChange={(e) =>
-                snooze.value = (e.target as HTMLInputElement).checked}
-            />
-            Allow snooze
-          </label>
+        <div class="field">
+          <div class="button-row">
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={enabled.value}
+                onChange={(e) =>
+                  enabled.value = (e.target as HTMLInputElement).checked}
+              />
+              On
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={snooze.value}
+                onChange={(e) =>
+                  snooze.value = (e.target as HTMLInputElement).checked}
+              />
+              Allow snooze
+            </label>
+          </div>
         </div>
         <div class="button-row">
           <button

@@ -45,6 +45,7 @@ export default function BandLockCard(
           : "The band is not locked."}
       </p>
       <form
+        class="card-form"
         onSubmit={(e) => {
           e.preventDefault();
           apply(true);

@@ -98,7 +98,7 @@ export default function DisplayCard(
       </ol>
       {hidden.length > 0
         ? (
-          <div class="button-row field">
+          <div class="button-row">
             <span class="field-hint">Hidden:</span>
             {hidden.map((item) => (
               <button
@@ -114,14 +114,16 @@ export default function DisplayCard(
           </div>
         )
         : null}
-      <button
-        type="button"
-        class="button button-primary"
-        disabled={action.busy}
-        onClick={save}
-      >
-        Save menu
-      </button>
+      <div class="button-row">
+        <button
+          type="button"
+          class="button button-primary"
+          disabled={action.busy}
+          onClick={save}
+        >
+          Save menu
+        </button>
+      </div>
       <CardNote note={action.note} />
     </CardFrame>
   );

@@ -35,7 +35,7 @@ export default function GoalCard(
       title="Step goal"
       source={props.settings.goal ? "saved" : undefined}
     >
-      <form onSubmit={submit}>
+      <form class="card-form" onSubmit={submit}>
         <div class="field">
           <label for="goal-steps">Steps a day</label>
           <input
@@ -48,22 +48,26 @@ export default function GoalCard(
               steps.value = Number((e.target as HTMLInputElement).value)}
           />
         </div>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={notify.value}
-            onChange={(e) =>
-              notify.value = (e.target as HTMLInputElement).checked}
-          />
-          Vibrate when the goal is reached
-        </label>
-        <button
-          type="submit"
-          class="button button-primary"
-          disabled={action.busy}
-        >
-          Save goal
-        </button>
+        <div class="field">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={notify.value}
+              onChange={(e) =>
+                notify.value = (e.target as HTMLInputElement).checked}
+            />
+            Vibrate when the goal is reached
+          </label>
+        </div>
+        <div class="button-row">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.busy}
+          >
+            Save goal
+          </button>
+        </div>
       </form>
       <CardNote note={action.note} />
     </CardFrame>

@@ -89,29 +89,33 @@ export default function IdleAlertsCard(
       title="Idle alerts"
       source={saved ? "saved" : undefined}
     >
-      <form onSubmit={submit}>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={enabled.value}
-            onChange={(e) =>
-              enabled.value = (e.target as HTMLInputElement).checked}
-          />
-          Vibrate after an hour without moving
-        </label>
+      <form class="card-form" onSubmit={submit}>
+        <div class="field">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={enabled.value}
+              onChange={(e) =>
+                enabled.value = (e.target as HTMLInputElement).checked}
+            />
+            Vibrate after an hour without moving
+          </label>
+        </div>
         <div class="field-pair">
           {timeField("idle-start", "From", start.value, (v) => start.value = v)}
           {timeField("idle-end", "Until", end.value, (v) => end.value = v)}
         </div>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={useGap.value}
-            onChange={(e) =>
-              useGap.value = (e.target as HTMLInputElement).checked}
-          />
-          Quiet during a break
-        </label>
+        <div class="field">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={useGap.value}
+              onChange={(e) =>
+                useGap.value = (e.target as HTMLInputElement).checked}
+            />
+            Quiet during a break
+          </label>
+        </div>
         {useGap.value
           ? (
             <div class="field-pair">
@@ -122,13 +126,15 @@ export default function IdleAlertsCard(
             </div>
           )
           : null}
-        <button
-          type="submit"
-          class="button button-primary"
-          disabled={action.busy}
-        >
-          Save idle alerts
-        </button>
+        <div class="button-row">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.busy}
+          >
+            Save idle alerts
+          </button>
+        </div>
       </form>
       <CardNote note={action.note} />
     </CardFrame>

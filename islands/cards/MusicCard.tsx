@@ -66,37 +66,41 @@ export default function MusicCard() {
   );
   return (
     <CardFrame id="music" title="Music">
-      <form onSubmit={submit}>
+      <form class="card-form" onSubmit={submit}>
         {text("music-track", "Track", track)}
         {text("music-artist", "Artist", artist)}
-        <div class="button-row">
-          <label class="check">
+        <div class="field">
+          <div class="button-row">
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={playing.value}
+                onChange={(e) =>
+                  playing.value = (e.target as HTMLInputElement).checked}
+              />
+              Playing
+            </label>
+            <label for="music-volume">Volume</label>
             <input
-              type="checkbox"
-              checked={playing.value}
-              onChange={(e) =>
-                playing.value = (e.target as HTMLInputElement).checked}
+              id="music-volume"
+              type="range"
+              min={0}
+              max={100}
+              value={volume.value}
+              onInput={(e) =>
+                volume.value = Number((e.target as HTMLInputElement).value)}
             />
-            Playing
-          </label>
-          <label for="music-volume">Volume</label>
-          <input
-            id="music-volume"
-            type="range"
-            min={0}
-            max={100}
-            value={volume.value}
-            onInput={(e) =>
-              volume.value = Number((e.target as HTMLInputElement).value)}
-          />
+          </div>
         </div>
-        <button
-          type="submit"
-          class="button button-primary"
-          disabled={action.busy}
-        >
-          Show on band
-        </button>
+        <div class="button-row">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.busy}
+          >
+            Show on band
+          </button>
+        </div>
       </form>
       <h3 class="card-subhead">Buttons pressed on the band</h3>
       {presses.value.length === 0

@@ -52,7 +52,7 @@ export default function NotificationsCard() {
   };
   return (
     <CardFrame id="notifications" title="Notifications">
-      <form onSubmit={send}>
+      <form class="card-form" onSubmit={send}>
         <div class="field">
           <label for="note-title">Title</label>
           <input
@@ -74,13 +74,15 @@ export default function NotificationsCard() {
               body.value = (e.target as HTMLTextAreaElement).value}
           />
         </div>
-        <button
-          type="submit"
-          class="button button-primary"
-          disabled={action.busy}
-        >
-          Send notification
-        </button>
+        <div class="button-row">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.busy}
+          >
+            Send notification
+          </button>
+        </div>
       </form>
       <form onSubmit={call} class="card-section">
         <div class="field">
@@ -93,13 +95,15 @@ export default function NotificationsCard() {
             onInput={(e) => caller.value = (e.target as HTMLInputElement).value}
           />
         </div>
-        <button
-          type="submit"
-          class={ringing.value ? "button button-danger" : "button"}
-          disabled={action.busy}
-        >
-          {ringing.value ? "End call" : "Simulate incoming call"}
-        </button>
+        <div class="button-row">
+          <button
+            type="submit"
+            class={ringing.value ? "button button-danger" : "button"}
+            disabled={action.busy}
+          >
+            {ringing.value ? "End call" : "Simulate incoming call"}
+          </button>
+        </div>
       </form>
       <CardNote note={action.note} />
     </CardFrame>

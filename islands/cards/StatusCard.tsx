@@ -17,26 +17,26 @@ export default function StatusCard(props: { todaySteps: number | null }) {
   const steps = value?.steps ?? props.todaySteps;
   return (
     <CardFrame id="status" title="Today" source={value ? "live" : "saved"}>
-      <dl class="button-row stat-row">
+      <div class="stat-row">
         <div class="stat">
-          <dt class="stat-label">Steps</dt>
-          <dd class="stat-value" data-testid="status-steps">
+          <span class="stat-label">Steps</span>
+          <span class="stat-value" data-testid="status-steps">
             {steps === null ? "—" : formatCount(steps)}
-          </dd>
+          </span>
         </div>
         <div class="stat">
-          <dt class="stat-label">Distance</dt>
-          <dd class="stat-value">
+          <span class="stat-label">Distance</span>
+          <span class="stat-value">
             {value ? `${(value.distanceMeters / 1000).toFixed(2)} km` : "—"}
-          </dd>
+          </span>
         </div>
         <div class="stat">
-          <dt class="stat-label">Calories</dt>
-          <dd class="stat-value">
+          <span class="stat-label">Calories</span>
+          <span class="stat-value">
             {value ? `${formatCount(value.calories)} kcal` : "—"}
-          </dd>
+          </span>
         </div>
-      </dl>
+      </div>
       <p class="field-hint">
         {value
           ? "Updating live from the band."

@@ -203,7 +203,7 @@ export default function WeatherCard(
           </p>
         )
         : null}
-      <form onSubmit={send}>
+      <form class="card-form" onSubmit={send}>
         <div class="field-pair">
           <div class="field">
             <label for="weather-condition">Condition</label>
@@ -234,13 +234,15 @@ export default function WeatherCard(
             />
           </div>
         </div>
-        <button
-          type="submit"
-          class="button button-primary"
-          disabled={action.busy}
-        >
-          Send to band
-        </button>
+        <div class="button-row">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={action.busy}
+          >
+            Send to band
+          </button>
+        </div>
       </form>
       <CardNote note={action.note} />
     </CardFrame>
