@@ -10,7 +10,19 @@ const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const files = await scanProject(root);
 const source = generateManifestSource(files);
 const target = `${root}/fresh.gen.ts`;
-if ((await Deno.readTextFile(target).catch(() => "")) !== source) {
+const current = await Deno.readTextFile(target).catch(() => "");
+if (Deno.args.includes("--check")) {
+  // `deno task check`: the committed manifest must list every route and island.
+  if (current !== source) {
+    console.error(
+      "fresh.gen.ts is out of date: run deno task build and commit it",
+    );
+    Deno.exit(1);
+  }
+  console.log("fresh.gen.ts is up to date");
+  Deno.exit(0);
+}
+if (current !== source) {
   await Deno.writeTextFile(target, source);
   console.log("Wrote fresh.gen.ts");
 }
