@@ -71,6 +71,9 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
               : "never synced"}
           </p>
         </div>
+        <a class="button" href={`/devices/${band.id}/history`}>
+          History and exports
+        </a>
       </div>
       <BandConnection
         bandId={band.id}

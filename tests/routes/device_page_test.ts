@@ -31,6 +31,7 @@ Deno.test("[page] GET /devices/:id renders the owner's band without its auth key
   const body = await res.text();
   assert.match(body, /<h1>Blue band/);
   assert.match(body, /C8:0F:10:AA:BB:CC/);
+  assert.match(body, new RegExp(`href="/devices/${id}/history"`));
   for (
     const card of [
       "status",
