@@ -94,46 +94,52 @@ export default function HomePage({ data }: PageProps<Data>) {
           <a class="button button-primary" href="/devices/new">Add a band</a>
         </div>
       </div>
-      <ul class="grid band-list" aria-label="Bands">
+      {
+        // Cards in a role=list rather than a <ul>: the stylesheet has no list reset
+        // for .band-list, and stats reuse the status card's .stat-row markup.
+      }
+      <div class="grid band-list" role="list" aria-label="Bands">
         {data.bands.map((band) => (
-          <li class="card" key={band.id}>
+          <div class="card" role="listitem" key={band.id}>
             <h2>
               <a href={`/devices/${band.id}`}>{band.name}</a>{" "}
               {band.virtual && <span class="badge badge-accent">Virtual</span>}
             </h2>
-            <p class="field-hint">{band.mac}</p>
-            <dl class="grid band-stats">
+            <p class="field-hint mono">{band.mac}</p>
+            <div class="stat-row">
               <div class="stat">
-                <dt class="stat-label">Steps today</dt>
-                <dd class="stat-value">
+                <span class="stat-label">Steps today</span>
+                <span class="stat-value">
                   {band.stepsToday === null
                     ? "—"
                     : band.stepsToday.toLocaleString("en")}
-                </dd>
+                </span>
               </div>
               <div class="stat">
-                <dt class="stat-label">Battery</dt>
-                <dd class="stat-value">
+                <span class="stat-label">Battery</span>
+                <span class="stat-value">
                   {band.battery === null
                     ? "—"
                     : `${band.battery.level} %${
                       band.battery.charging ? " ⚡" : ""
                     }`}
-                </dd>
+                </span>
               </div>
               <div class="stat">
-                <dt class="stat-label">Last sync</dt>
-                <dd>
+                <span class="stat-label">Last sync</span>
+                <span>
                   {formatLastSync(band.lastSyncAt, data.now, data.timeZone)}
-                </dd>
+                </span>
               </div>
-            </dl>
-            <a class="button button-primary" href={`/devices/${band.id}`}>
-              Open and connect
-            </a>
-          </li>
+            </div>
+            <p class="button-row">
+              <a class="button button-primary" href={`/devices/${band.id}`}>
+                Open and connect
+              </a>
+            </p>
+          </div>
         ))}
-      </ul>
+      </div>
     </>
   );
 }
@@ -141,6 +147,11 @@ export default function HomePage({ data }: PageProps<Data>) {
 function VirtualBandForm(props: { csrfToken: string; quiet?: boolean }) {
   return (
     <form method="post" action="/devices/new">
+      {
+        // The site-wide "Referrer-Policy: no-referrer" makes Chrome send "Origin: null"
+        // on form posts, which the CSRF check refuses; same-origin keeps the real origin.
+      }
+      <meta name="referrer" content="same-origin" />
       <input type="hidden" name="kind" value="virtual" />
       <input type="hidden" name="csrf" value={props.csrfToken} />
       <button

@@ -1,0 +1,134 @@
+// The demo path end to end: a person with no bands tries the virtual band from the
+// home page, the in-page simulator connects and syncs through the real page code,
+// and the home page then lists the band with today's steps and its last sync.
+import assert from "node:assert/strict";
+import { listBands } from "../../lib/db/bands.ts";
+import {
+  listDailySummaries,
+  listMinutes,
+} from "../../lib/db/history_queries.ts";
+import { getSyncState } from "../../lib/db/sync_state.ts";
+import { DEMO_HISTORY_DAYS } from "../../lib/state/virtual_band.ts";
+import { launchBrowser, saveScreenshot } from "../support/browser.ts";
+import { signIn } from "../support/signed_in.ts";
+import { serveTestApp } from "../support/test_app.ts";
+
+const DAY_MS = 86_400_000;
+
+function utcDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+Deno.test({
+  name:
+    "[browser] the virtual band from the empty home page connects, syncs its history to the server and is listed at home",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveTestApp();
+    const browser = await launchBrowser({ webBluetooth: true });
+    try {
+      const user = await signIn(server.kv, server.origin, { timeZone: "UTC" });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        timezoneId: "UTC",
+      });
+      await context.addCookies([user.cookie]);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (err) => problems.push(String(err)));
+      await page.goto(`${server.origin}/`);
+      assert.equal(
+        await page.locator(".empty-state h2, .empty-state h1").first()
+          .textContent(),
+        "No bands yet",
+      );
+      await saveScreenshot(page, "home-empty-1280");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, "home-empty-390");
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      const started = Date.now();
+      await page.getByRole("button", { name: "Try it with a virtual band" })
+        .click();
+      await page.waitForURL(/\/devices\/[0-9a-f-]{36}$/, {
+        waitUntil: "commit",
+      });
+      const bands = await listBands(server.kv, user.userId);
+      assert.equal(bands.length, 1);
+      const band = bands[0];
+      assert.ok(page.url().endsWith(`/devices/${band.id}`));
+      assert.equal(
+        await page.locator("h1 .badge").textContent(),
+        "Virtual band",
+      );
+      await page.waitForSelector(
+        '[data-island="BandConnection"][data-hydrated="true"]',
+      );
+      // The demo band has no grant on its first visit, so the page asks for a click
+      // ("Choose your band to connect") like a real band would; its chooser is virtual.
+      await page.locator("#connection-error strong").getByText(
+        "Choose your band to connect",
+      ).waitFor();
+      await page.getByRole("button", { name: "Connect" }).click();
+      await page.locator("#sync-summary").waitFor({ timeout: 120_000 });
+      assert.equal(
+        await page.locator("#sync-progress label").textContent(),
+        "History sync 100 %",
+      );
+      assert.equal(
+        await page.locator("#connection-status").getAttribute("data-status"),
+        "connected",
+      );
+
+      // Every generated minute reached the server's KV, none twice.
+      const now = Date.now();
+      let stored = 0;
+      for (
+        let t = now - (DEMO_HISTORY_DAYS + 1) * DAY_MS;
+        t <= now;
+        t += DAY_MS
+      ) {
+        stored += (await listMinutes(server.kv, band.id, {
+          day: utcDay(t),
+          timeZone: "UTC",
+        })).length;
+      }
+      assert.equal(stored, DEMO_HISTORY_DAYS * 1440);
+      const sync = await getSyncState(server.kv, band.id);
+      assert.ok(sync.lastSyncAt !== null && sync.lastSyncAt >= started);
+      const today = utcDay(now);
+      const [summary] = await listDailySummaries(server.kv, band.id, {
+        from: today,
+        to: today,
+      });
+      assert.ok(summary.steps > 0);
+
+      await page.goto(`${server.origin}/`);
+      const row = page.getByRole("list", { name: "Bands" }).getByRole(
+        "listitem",
+      );
+      assert.equal(await row.count(), 1);
+      assert.equal(
+        await row.locator("h2 a").textContent(),
+        "Virtual band",
+      );
+      assert.equal(await row.locator("h2 .badge").textContent(), "Virtual");
+      const stats = await row.locator(".stat").evaluateAll((nodes) =>
+        nodes.map((n) => [...n.children].map((c) => c.textContent))
+      );
+      assert.deepEqual(stats[0], [
+        "Steps today",
+        summary.steps.toLocaleString("en"),
+      ]);
+      assert.deepEqual(stats[2], ["Last sync", "Just now"]);
+      await saveScreenshot(page, "home-bands-1280");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, "home-bands-390");
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
