@@ -131,6 +131,11 @@ export default function AddBandFlow(props: { csrfToken?: string }) {
   const busy = step.value >= 0 && !done.value;
   return (
     <form class="card add-band-flow" onSubmit={add} noValidate>
+      {
+        // The site-wide "Referrer-Policy: no-referrer" makes Chrome send "Origin: null"
+        // on this page's virtual-band form post, which the CSRF check refuses.
+      }
+      <meta name="referrer" content="same-origin" />
       <div class="field">
         <label for="band-name">Name</label>
         <input
@@ -175,7 +180,7 @@ export default function AddBandFlow(props: { csrfToken?: string }) {
         <span class="field-hint" id="band-key-hint">
           {fieldError.value?.field === "key"
             ? fieldError.value.message
-            : "32 hexadecimal digits, from Mi Fit or Zepp Life (see below). It stays on your server."}
+            : "32 hexadecimal digits from Mi Fit or Zepp Life; it stays on your server."}
         </span>
       </div>
       <div

@@ -132,3 +132,41 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "[browser] the add page's virtual band button creates a virtual band and opens its page",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveTestApp();
+    const browser = await launchBrowser({ webBluetooth: true });
+    try {
+      const user = await signIn(server.kv, server.origin);
+      const context = await browser.newContext();
+      await context.addCookies([user.cookie]);
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/devices/new`);
+      await page.waitForSelector(
+        '[data-island="AddBandFlow"][data-hydrated="true"]',
+      );
+      const post = page.waitForResponse((r) =>
+        r.request().method() === "POST" && r.url().endsWith("/devices/new")
+      );
+      await page.getByRole("button", { name: "Try it with a virtual band" })
+        .click();
+      assert.equal((await post).status(), 303);
+      await page.waitForURL(/\/devices\/[0-9a-f-]{36}$/);
+      const bands = await listBands(server.kv, user.userId);
+      assert.equal(bands.length, 1);
+      assert.ok(page.url().endsWith(`/devices/${bands[0].id}`));
+      assert.equal(
+        await page.locator("h1 .badge").textContent(),
+        "Virtual band",
+      );
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
