@@ -5,6 +5,7 @@
 // band's auth challenge, so these tests stop at the authenticate step.
 import assert from "node:assert/strict";
 import type { BrowserContext, Page } from "playwright-core";
+import { BAND_REQUEST_OPTIONS } from "../../lib/ble/request_options.ts";
 import { CHARACTERISTIC, SERVICE } from "../../lib/protocol/constants.ts";
 import { encodeSystemId } from "../../lib/protocol/mac.ts";
 import { launchBrowser, saveScreenshot } from "../support/browser.ts";
@@ -19,6 +20,7 @@ import { serveTestApp } from "../support/test_app.ts";
 
 const MAC = "D1:C5:15:51:03:89";
 const OTHER_MAC = "D1:C5:15:51:03:8A";
+const NOT_A_BAND_MAC = "C8:0F:10:AA:BB:CC";
 
 interface Setup {
   page: Page;
@@ -37,6 +39,11 @@ async function withEmulatedBand(
     const user = await signIn(server.kv, server.origin);
     const session = await enableBluetoothEmulation(browser);
     const band = await EmulatedBand.create(session, { address: MAC });
+    // Another Huami device nearby, which the chooser's name filter must leave out.
+    await EmulatedBand.create(session, {
+      address: NOT_A_BAND_MAC,
+      name: "Mi Smart Band 5",
+    });
     band.values.set(CHARACTERISTIC.systemId, encodeSystemId(systemIdMac));
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -209,6 +216,63 @@ Deno.test({
       );
       assert.equal(band.operations.some(isAuthRequest), false);
       assert.equal(await countBands(kv), 0);
+    });
+  },
+});
+
+Deno.test({
+  name:
+    "[browser] emulated band: the app's requestDevice options grant its services and refuse an unlisted one",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    await withEmulatedBand(MAC, async ({ page, context, band }) => {
+      // A probe button on the page, so requestDevice runs inside a real click.
+      await page.evaluate(
+        ({ options, listed, unlisted }) => {
+          const button = document.createElement("button");
+          button.id = "probe";
+          button.textContent = "Probe";
+          button.addEventListener("click", async () => {
+            const bluetooth = (navigator as unknown as {
+              bluetooth: {
+                requestDevice(o: unknown): Promise<{
+                  gatt: {
+                    connect(): Promise<{
+                      getPrimaryService(uuid: string): Promise<unknown>;
+                    }>;
+                  };
+                }>;
+              };
+            }).bluetooth;
+            const outcome = (p: Promise<unknown>) =>
+              p.then(() => "ok", (err: Error) => err.name);
+            const device = await bluetooth.requestDevice(options);
+            const server = await device.gatt.connect();
+            button.dataset.listed = await outcome(
+              server.getPrimaryService(listed),
+            );
+            button.dataset.unlisted = await outcome(
+              server.getPrimaryService(unlisted),
+            );
+          });
+          document.body.append(button);
+        },
+        {
+          options: BAND_REQUEST_OPTIONS,
+          listed: SERVICE.miBand1,
+          unlisted: SERVICE.firmwareUpdate,
+        },
+      );
+      const chooser = await answerChooser(context, page, {
+        select: band.address,
+      });
+      await page.locator("#probe").click();
+      await chooser.answered;
+      const probe = page.locator("#probe[data-unlisted]");
+      await probe.waitFor();
+      assert.equal(await probe.getAttribute("data-listed"), "ok");
+      assert.equal(await probe.getAttribute("data-unlisted"), "SecurityError");
     });
   },
 });

@@ -56,6 +56,7 @@ export class EmulatedBand {
   handler: OperationHandler | undefined;
   #session: CDPSession;
   #byId = new Map<string, { service: string; characteristic: string }>();
+  #descriptors = new Set<string>();
   #waiters = new Set<() => void>();
 
   private constructor(session: CDPSession, address: string) {
@@ -93,10 +94,11 @@ export class EmulatedBand {
           characteristic: c.uuid,
         });
         if (c.properties.notify) {
-          await session.send("BluetoothEmulation.addDescriptor", {
-            characteristicId,
-            descriptorUuid: CCCD,
-          });
+          const { descriptorId } = await session.send(
+            "BluetoothEmulation.addDescriptor",
+            { characteristicId, descriptorUuid: CCCD },
+          );
+          band.#descriptors.add(descriptorId);
         }
       }
     }
@@ -113,6 +115,7 @@ export class EmulatedBand {
       (event) => band.#answer(event),
     );
     session.on("BluetoothEmulation.descriptorOperationReceived", (event) => {
+      if (!band.#descriptors.has(event.descriptorId)) return;
       band.#session.send(
         "BluetoothEmulation.simulateDescriptorOperationResponse",
         {
