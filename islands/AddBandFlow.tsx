@@ -131,11 +131,6 @@ export default function AddBandFlow(props: { csrfToken?: string }) {
   const busy = step.value >= 0 && !done.value;
   return (
     <form class="card add-band-flow" onSubmit={add} noValidate>
-      {
-        // The site-wide "Referrer-Policy: no-referrer" makes Chrome send "Origin: null"
-        // on this page's virtual-band form post, which the CSRF check refuses.
-      }
-      <meta name="referrer" content="same-origin" />
       <div class="field">
         <label for="band-name">Name</label>
         <input

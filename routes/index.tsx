@@ -147,11 +147,6 @@ export default function HomePage({ data }: PageProps<Data>) {
 function VirtualBandForm(props: { csrfToken: string; quiet?: boolean }) {
   return (
     <form method="post" action="/devices/new">
-      {
-        // The site-wide "Referrer-Policy: no-referrer" makes Chrome send "Origin: null"
-        // on form posts, which the CSRF check refuses; same-origin keeps the real origin.
-      }
-      <meta name="referrer" content="same-origin" />
       <input type="hidden" name="kind" value="virtual" />
       <input type="hidden" name="csrf" value={props.csrfToken} />
       <button

@@ -18,7 +18,7 @@ function assertSecurityHeaders(res: Response, what: string) {
   );
   assert.equal(
     res.headers.get("referrer-policy"),
-    "no-referrer",
+    "same-origin",
     `${what}: referrer`,
   );
   assert.match(
