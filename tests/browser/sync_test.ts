@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { getSyncState } from "../../lib/db/sync_state.ts";
 import { launchBrowser, saveScreenshot } from "../support/browser.ts";
 import { buildInjectScript, TEST_KEY } from "../support/inject_band.ts";
+import { CHARACTERISTIC } from "../../lib/protocol/constants.ts";
 import { signIn } from "../support/signed_in.ts";
 import {
   listStoredTimes,
@@ -56,22 +57,26 @@ Deno.test({
         "Choose your band to connect",
       )
         .waitFor();
-      // Drop the link as soon as two days are acknowledged by the band.
-      await page.evaluate(() => {
-        const g = globalThis as unknown as {
-          __simBands: { state: { syncedMinutes: number } }[];
-          __simBluetooth: {
-            radio: { setInRange(b: unknown, v: boolean): void };
-          };
+      // Drop the link right after the band accepts its second acknowledgement:
+      // hooked on the write itself, so the cut lands at the same step however
+      // busy the machine is.
+      await page.evaluate((fetchControl) => {
+        type Band = {
+          write(s: string, c: string, b: Uint8Array, r: boolean): Promise<void>;
+          dropLink(): void;
         };
-        const band = g.__simBands[0];
-        const timer = setInterval(() => {
-          if (band.state.syncedMinutes >= 2 * 1440) {
-            clearInterval(timer);
-            g.__simBluetooth.radio.setInRange(band, false);
+        const band = (globalThis as unknown as { __simBands: Band[] })
+          .__simBands[0];
+        const write = band.write.bind(band);
+        let acks = 0;
+        band.write = async (service, characteristic, bytes, withResponse) => {
+          await write(service, characteristic, bytes, withResponse);
+          if (characteristic === fetchControl && bytes[0] === 0x03) {
+            acks++;
+            if (acks === 2) band.dropLink();
           }
-        }, 1);
-      });
+        };
+      }, CHARACTERISTIC.fetchControl);
       await page.getByRole("button", { name: "Connect" }).click();
       await page.locator("#connection-error strong").getByText(
         "The connection to the band was lost",
