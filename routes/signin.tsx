@@ -1,4 +1,5 @@
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
+import { CredentialFields } from "../components/account/CredentialFields.tsx";
 import { signinSchema } from "../lib/api/account_schemas.ts";
 import { authenticate } from "../lib/auth/accounts.ts";
 import {
@@ -56,24 +57,7 @@ export default function SigninPage({ data }: PageProps<Data>) {
         ? <p class="notice notice-error" role="alert">{data.error}</p>
         : null}
       <form method="post">
-        <label class="field">
-          Username
-          <input
-            name="username"
-            required
-            autocomplete="username"
-            value={data?.username ?? ""}
-          />
-        </label>
-        <label class="field">
-          Password
-          <input
-            name="password"
-            type="password"
-            required
-            autocomplete="current-password"
-          />
-        </label>
+        <CredentialFields username={data?.username} newAccount={false} />
         <button type="submit" class="button button-primary">Sign in</button>
       </form>
     </section>

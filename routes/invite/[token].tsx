@@ -1,4 +1,5 @@
 import TimeZoneInput from "../../islands/TimeZoneInput.tsx";
+import { CredentialFields } from "../../components/account/CredentialFields.tsx";
 import { type Handlers, page, type PageProps } from "../../lib/http/define.ts";
 import { createAccountSchema } from "../../lib/api/account_schemas.ts";
 import { redeemInvitation } from "../../lib/auth/accounts.ts";
@@ -77,25 +78,7 @@ export default function InvitePage({ data }: PageProps<Data>) {
         ? <p class="notice notice-error" role="alert">{data.error}</p>
         : null}
       <form method="post">
-        <label class="field">
-          Username
-          <input
-            name="username"
-            required
-            autocomplete="username"
-            value={data.username ?? ""}
-          />
-        </label>
-        <label class="field">
-          Password
-          <input
-            name="password"
-            type="password"
-            required
-            minLength={10}
-            autocomplete="new-password"
-          />
-        </label>
+        <CredentialFields username={data.username} newAccount={true} />
         <label class="field">
           Time zone
           <TimeZoneInput name="timeZone" />
