@@ -15,43 +15,99 @@ export const authKeySchema = z.string().transform((key) =>
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM");
 
+const alarmsSchema = z.array(
+  z.object({
+    index: z.number().int().min(0).max(9),
+    enabled: z.boolean(),
+    hour: z.number().int().min(0).max(23),
+    minute: z.number().int().min(0).max(59),
+    /** Bit 0 = Monday … bit 6 = Sunday; 0 = once. */
+    days: z.number().int().min(0).max(127),
+    smart: z.boolean().default(false),
+  }).strict(),
+).max(10);
+
+const idleAlertsShape = {
+  enabled: z.boolean(),
+  start: hhmm,
+  end: hhmm,
+  dnd: z.object({ start: hhmm, end: hhmm }).strict().nullable(),
+};
+
+const goalShape = {
+  steps: z.number().int().min(1).max(100_000),
+  notify: z.boolean(),
+};
+
+const displayShape = {
+  items: z.array(z.string().max(32)).max(20),
+  shortcuts: z.array(z.string().max(32)).max(4),
+};
+
+const generalSchema = z.record(
+  z.string().max(64),
+  z.union([z.boolean(), z.number(), z.string().max(64)]),
+);
+
+const weatherLocationSchema = z.object({
+  name: z.string().max(100),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+}).strict().nullable();
+
 /** Settings last written to the band from the app (the band cannot report most of them back). */
 export const bandSettingsSchema = z.object({
-  alarms: z.array(
-    z.object({
-      index: z.number().int().min(0).max(9),
-      enabled: z.boolean(),
-      hour: z.number().int().min(0).max(23),
-      minute: z.number().int().min(0).max(59),
-      /** Bit 0 = Monday … bit 6 = Sunday; 0 = once. */
-      days: z.number().int().min(0).max(127),
-      smart: z.boolean().default(false),
-    }).strict(),
-  ).max(10),
+  alarms: alarmsSchema,
   idleAlerts: z.object({
-    enabled: z.boolean(),
-    start: hhmm,
-    end: hhmm,
-    dnd: z.object({ start: hhmm, end: hhmm }).strict().nullable().default(null),
+    ...idleAlertsShape,
+    dnd: idleAlertsShape.dnd.default(null),
   }).strict(),
-  goal: z.object({
-    steps: z.number().int().min(1).max(100_000),
-    notify: z.boolean(),
-  }).strict(),
+  goal: z.object(goalShape).strict(),
   display: z.object({
-    items: z.array(z.string().max(32)).max(20),
-    shortcuts: z.array(z.string().max(32)).max(4).default([]),
+    ...displayShape,
+    shortcuts: displayShape.shortcuts.default([]),
   }).strict(),
-  general: z.record(
-    z.string().max(64),
-    z.union([z.boolean(), z.number(), z.string().max(64)]),
-  ),
-  weatherLocation: z.object({
-    name: z.string().max(100),
-    latitude: z.number().min(-90).max(90),
-    longitude: z.number().min(-180).max(180),
-  }).strict().nullable(),
+  general: generalSchema,
+  weatherLocation: weatherLocationSchema,
 }).partial().strict();
+
+/**
+ * Body of `PATCH /api/bands/:id/settings`: object sections may carry only some
+ * fields (no defaults, so an unsent field never overwrites a stored one), while
+ * arrays and `weatherLocation` come whole.
+ */
+export const bandSettingsPatchSchema = z.object({
+  alarms: alarmsSchema,
+  idleAlerts: z.object(idleAlertsShape).partial().strict(),
+  goal: z.object(goalShape).partial().strict(),
+  display: z.object(displayShape).partial().strict(),
+  general: generalSchema,
+  weatherLocation: weatherLocationSchema,
+}).partial().strict();
+
+/** A settings change: any sections, object sections with any of their fields. */
+export type BandSettingsPatch = z.infer<typeof bandSettingsPatchSchema>;
+
+const mergedSections = ["idleAlerts", "goal", "display", "general"] as const;
+
+/**
+ * Merges a change into stored settings: object sections field by field (a sent
+ * field replaces the stored one, unsent fields stay), arrays and
+ * `weatherLocation` replaced whole; the result still needs `bandSettingsSchema`
+ * because a first partial write may leave a section incomplete.
+ */
+export function mergeBandSettings(
+  stored: BandSettings,
+  patch: BandSettingsPatch,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...stored, ...patch };
+  for (const section of mergedSections) {
+    const change = patch[section];
+    if (change === undefined) continue;
+    merged[section] = { ...stored[section], ...change };
+  }
+  return merged;
+}
 
 /** Band settings, each section optional until first written. */
 export type BandSettings = z.infer<typeof bandSettingsSchema>;

@@ -138,6 +138,87 @@ Deno.test("[api] PATCH /api/bands/:id/settings merges sections and validates the
   assert.equal(bad.status, 400);
 });
 
+Deno.test("[api] PATCH /api/bands/:id/settings keeps fields of general that another PATCH wrote", async () => {
+  using t = await createApiTestApp();
+  const agent = await signUpOwner(t);
+  const id = await addBand(agent);
+  const first = await agent.request("PATCH", `/api/bands/${id}/settings`, {
+    json: { general: { wristLift: true, nightMode: "sunset" } },
+  });
+  assert.equal(first.status, 200);
+  const second = await agent.request("PATCH", `/api/bands/${id}/settings`, {
+    json: { general: { bandLock: true, nightMode: "off" } },
+  });
+  assert.equal(second.status, 200);
+  assert.match(second.headers.get("Content-Type") ?? "", /application\/json/);
+  const expected = { wristLift: true, nightMode: "off", bandLock: true };
+  assert.deepEqual((await second.json()).settings, { general: expected });
+  const stored = await agent.request("GET", `/api/bands/${id}/settings`);
+  assert.deepEqual((await stored.json()).settings, { general: expected });
+});
+
+Deno.test("[api] PATCH /api/bands/:id/settings merges object fields and replaces arrays whole", async () => {
+  using t = await createApiTestApp();
+  const agent = await signUpOwner(t);
+  const id = await addBand(agent);
+  const patch = (json: unknown) =>
+    agent.request("PATCH", `/api/bands/${id}/settings`, { json });
+  const alarm = { index: 0, enabled: true, hour: 7, minute: 0, days: 31 };
+  await patch({
+    goal: { steps: 8000, notify: true },
+    display: { items: ["status", "pai"], shortcuts: ["weather"] },
+    alarms: [alarm, { ...alarm, index: 1 }],
+  });
+  const res = await patch({
+    goal: { steps: 12000 },
+    display: { items: ["music"] },
+    alarms: [{ ...alarm, hour: 6 }],
+  });
+  assert.equal(res.status, 200);
+  assert.deepEqual((await res.json()).settings, {
+    goal: { steps: 12000, notify: true },
+    display: { items: ["music"], shortcuts: ["weather"] },
+    alarms: [{ ...alarm, hour: 6, smart: false }],
+  });
+});
+
+Deno.test("[api] PATCH /api/bands/:id/settings answers 400 when a first write leaves a section incomplete", async () => {
+  using t = await createApiTestApp();
+  const agent = await signUpOwner(t);
+  const id = await addBand(agent);
+  const res = await agent.request("PATCH", `/api/bands/${id}/settings`, {
+    json: { goal: { steps: 5000 } },
+  });
+  assert.equal(res.status, 400);
+  assert.match(res.headers.get("Content-Type") ?? "", /application\/json/);
+  const body = await res.json();
+  assert.equal(body.error.code, "bad_request");
+  assert.match(body.error.message, /^Cannot save settings: goal\.notify: /);
+  const stored = await agent.request("GET", `/api/bands/${id}/settings`);
+  assert.deepEqual((await stored.json()).settings, {});
+});
+
+Deno.test("[api] concurrent PATCH /api/bands/:id/settings of different general fields keep every field", async () => {
+  using t = await createApiTestApp();
+  const agent = await signUpOwner(t);
+  const id = await addBand(agent);
+  const names = ["a", "b", "c", "d", "e", "f", "g", "h"];
+  const answers = await Promise.all(
+    names.map((name, i) =>
+      agent.request("PATCH", `/api/bands/${id}/settings`, {
+        json: { general: { [name]: i } },
+      })
+    ),
+  );
+  assert.deepEqual(answers.map((r) => r.status), names.map(() => 200));
+  for (const r of answers) await r.body?.cancel();
+  const stored = await agent.request("GET", `/api/bands/${id}/settings`);
+  assert.deepEqual(
+    (await stored.json()).settings.general,
+    Object.fromEntries(names.map((name, i) => [name, i])),
+  );
+});
+
 Deno.test("[api] PATCH and DELETE /api/bands/:id update and remove the band", async () => {
   using t = await createApiTestApp();
   const agent = await signUpOwner(t);
