@@ -84,7 +84,7 @@ export default function AlarmsCard(
       smart: false,
     };
     return action.run(async (band) => {
-      await band.setAlarm({
+      await band.alarms.set({
         slot: index,
         time: clock,
         days: days.value,
@@ -102,7 +102,7 @@ export default function AlarmsCard(
   const clear = () => {
     const index = slot.value;
     return action.run(async (band) => {
-      await band.clearAlarm(index);
+      await band.alarms.clear(index);
       await store(alarms.value.filter((a) => a.index !== index));
     }, `Alarm ${index + 1} cleared`);
   };

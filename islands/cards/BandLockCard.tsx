@@ -22,7 +22,7 @@ export default function BandLockCard(
     }
     const code = enabled ? pin.value : "1234";
     return action.run(async (band) => {
-      await band.applySetting({ kind: "band_lock", enabled, pin: code });
+      await band.settings.apply({ kind: "band_lock", enabled, pin: code });
       await saveGeneralSettings(props.bandId, props.csrfToken, {
         initial: props.settings.general,
         change: { band_lock: enabled },

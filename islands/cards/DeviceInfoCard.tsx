@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import type { DeviceInfo } from "../../lib/ble/ops/device_info.ts";
+import type { DeviceInfo } from "../../lib/ble/mod.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";

@@ -1,7 +1,6 @@
 import { useSignal } from "@preact/signals";
 import type { BandSettings } from "../../lib/api/band_schemas.ts";
 import { DISPLAY_ITEM, type DisplayItem } from "../../lib/protocol/display.ts";
-import { setDisplayItems } from "../../lib/ble/ops/chunked_features.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
@@ -48,7 +47,7 @@ export default function DisplayCard(
   const save = () => {
     const items = shown.value;
     return action.run(async (band) => {
-      await setDisplayItems(band.transport, items);
+      await band.display.setItems(items);
       await saveBandSettings(props.bandId, props.csrfToken, {
         display: { items, shortcuts: props.settings.display?.shortcuts ?? [] },
       });

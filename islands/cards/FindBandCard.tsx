@@ -49,7 +49,7 @@ export default function FindBandCard() {
     const unsubscribe = band.events.subscribe((event) => {
       if (event.type === "findPhoneStart") {
         ring(true);
-        void band.applySetting({ kind: "find_phone_ack", state: "ringing" })
+        void band.settings.apply({ kind: "find_phone_ack", state: "ringing" })
           .catch(() => {});
       }
       if (event.type === "findPhoneStop") ring(false);
@@ -68,7 +68,7 @@ export default function FindBandCard() {
       return action.run(() => stop ? stop() : Promise.resolve(), "Stopped");
     }
     return action.run(async (band) => {
-      stopFind.current = await band.findBand();
+      stopFind.current = await band.alerts.findBand();
       searching.value = true;
     }, "The band is vibrating");
   };

@@ -24,8 +24,8 @@ export default function GoalCard(
       return;
     }
     return action.run(async (band) => {
-      await band.setStepGoal(goal.steps);
-      await band.setGoalNotification(goal.notify);
+      await band.settings.setStepGoal(goal.steps);
+      await band.settings.setGoalNotification(goal.notify);
       await saveBandSettings(props.bandId, props.csrfToken, { goal });
     }, `Goal set to ${formatCount(goal.steps)} steps`);
   };

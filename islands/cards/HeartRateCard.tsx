@@ -23,7 +23,7 @@ export default function HeartRateCard(
 
   const measure = () =>
     action.run(async (band) => {
-      const reading = await band.measureHeartRate();
+      const reading = await band.heartRate.measureOnce();
       bpm.value = reading.bpm;
       return reading.bpm;
     }, (value) => `Measured ${value} bpm`);
@@ -40,10 +40,10 @@ export default function HeartRateCard(
       return;
     }
     await action.run(async (band) => {
-      const unsubscribe = band.onHeartRate((reading) => {
+      const unsubscribe = band.heartRate.subscribe((reading) => {
         bpm.value = reading.bpm;
       });
-      const stop = await band.startContinuousHeartRate();
+      const stop = await band.heartRate.startContinuous();
       stopRef.current = async () => {
         unsubscribe();
         await stop();
@@ -57,7 +57,7 @@ export default function HeartRateCard(
     const minutes = interval.value;
     return action.run(
       async (band) => {
-        await band.setHeartRateInterval(minutes);
+        await band.heartRate.setAllDayInterval(minutes);
         await saveGeneralSettings(props.bandId, props.csrfToken, {
           initial: props.settings.general,
           change: { heart_rate_interval: minutes },

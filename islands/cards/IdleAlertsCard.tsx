@@ -42,7 +42,7 @@ export default function IdleAlertsCard(
     const gap = useGap.value && gs && ge ? { start: gs, end: ge } : undefined;
     return action.run(
       async (band) => {
-        await band.setIdleAlerts({
+        await band.settings.setIdleAlerts({
           enabled: enabled.value,
           thresholdMinutes: 60,
           start: from,

@@ -1,5 +1,4 @@
 import { useSignal } from "@preact/signals";
-import { sendMusicState } from "../../lib/ble/ops/chunked_features.ts";
 import type { MusicState } from "../../lib/protocol/music.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
@@ -40,7 +39,7 @@ export default function MusicCard() {
       ].slice(0, 6);
       // The band asks for the player's state when its music screen opens (§16.2).
       if (event.button === "focusIn") {
-        void sendMusicState(band.transport, state()).catch(() => {});
+        void band.music.sendState(state()).catch(() => {});
       }
     })
   );
@@ -48,7 +47,7 @@ export default function MusicCard() {
     event.preventDefault();
     const value = state();
     return action.run(
-      (band) => sendMusicState(band.transport, value),
+      (band) => band.music.sendState(value),
       "Music screen updated",
     );
   };

@@ -1,9 +1,4 @@
 import { useSignal } from "@preact/signals";
-import {
-  sendAppNotification,
-  startIncomingCall,
-  stopIncomingCall,
-} from "../../lib/ble/ops/notifications.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
@@ -32,7 +27,7 @@ export default function NotificationsCard() {
       appName: "Band Web",
     };
     return action.run(
-      (band) => sendAppNotification(band.transport, notification),
+      (band) => band.alerts.sendAppNotification(notification),
       "Notification sent",
     );
   };
@@ -40,13 +35,13 @@ export default function NotificationsCard() {
     event.preventDefault();
     if (ringing.value) {
       return action.run(async (band) => {
-        await stopIncomingCall(band.transport);
+        await band.alerts.stopIncomingCall();
         ringing.value = false;
       }, "Call ended");
     }
     const name = caller.value.trim() || "Unknown caller";
     return action.run(async (band) => {
-      await startIncomingCall(band.transport, name);
+      await band.alerts.startIncomingCall(name);
       ringing.value = true;
     }, `Calling from ${name}`);
   };

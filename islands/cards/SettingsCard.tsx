@@ -22,11 +22,11 @@ interface Setting {
 }
 
 const apply = (command: ConfigCommand) => (band: MiBand4) =>
-  band.applySetting(command);
+  band.settings.apply(command);
 const sw =
   (kind: Extract<ConfigCommand, { enabled: boolean }>["kind"]) =>
   (band: MiBand4, v: Value) =>
-    band.applySetting({ kind, enabled: v === true } as ConfigCommand);
+    band.settings.apply({ kind, enabled: v === true } as ConfigCommand);
 
 const SETTINGS: Setting[] = [
   {
@@ -121,7 +121,8 @@ const SETTINGS: Setting[] = [
     label: "Worn on",
     initial: "left",
     options: [["left", "Left wrist"], ["right", "Right wrist"]],
-    write: (b, v) => b.setWearLocation(v === "right" ? "right" : "left"),
+    write: (b, v) =>
+      b.settings.setWearLocation(v === "right" ? "right" : "left"),
   },
   {
     key: "disconnect_reminder",
@@ -155,7 +156,7 @@ const SETTINGS: Setting[] = [
     key: "sleep_assist",
     label: "Heart rate assists sleep detection",
     initial: false,
-    write: (b, v) => b.setSleepAssist(v === true),
+    write: (b, v) => b.heartRate.setSleepAssist(v === true),
   },
   {
     key: "heart_rate_during_activity",

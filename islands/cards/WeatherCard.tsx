@@ -1,6 +1,5 @@
 import { useSignal } from "@preact/signals";
 import type { BandSettings } from "../../lib/api/band_schemas.ts";
-import { sendWeather } from "../../lib/ble/ops/chunked_features.ts";
 import {
   WEATHER_CONDITION,
   type WeatherCondition,
@@ -133,7 +132,7 @@ export default function WeatherCard(
       Date.now(),
     );
     return action.run(
-      (band) => sendWeather(band.transport, records),
+      (band) => band.weather.send(records),
       "Weather sent to the band",
     );
   };

@@ -1,91 +1,54 @@
-// The band as islands see it: one object per authenticated connection, one method per
-// feature. Each method delegates to an op in ./ops; this file only wires the queue,
-// the 0x0003 channel and the long-lived notification routes together.
+// The band as islands see it: one object per authenticated connection. Identity,
+// status, history and the clock are methods here; each feature area is a small group
+// object (`band.alerts`, `band.music`, `band.weather`, `band.display`, `band.alarms`,
+// `band.reminders`, `band.settings`, `band.heartRate`) in ./facade, so this file only
+// wires the queue, the 0x0003 channel and the long-lived notification routes together.
 
-import type { Alarm, AlarmStatus } from "../protocol/alarms.ts";
 import type { BatteryInfo } from "../protocol/battery.ts";
 import type { CurrentTime } from "../protocol/current_time.ts";
 import type { DeviceEvent } from "../protocol/device_events.ts";
-import type { DisplayItem } from "../protocol/display.ts";
-import type { ConfigCommand } from "../protocol/general_config.ts";
-import type { MusicState } from "../protocol/music.ts";
-import type {
-  AlertCategory,
-  AlertLevel,
-  AppNotification,
-} from "../protocol/notifications.ts";
-import type { Reminder } from "../protocol/reminders.ts";
-import type { WeatherRecord } from "../protocol/weather.ts";
 import type { HeartRateMeasurement } from "../protocol/heart_rate.ts";
-import type { IdleAlerts } from "../protocol/idle_alerts.ts";
 import type { RealtimeActivity } from "../protocol/realtime_activity.ts";
-import type { UserProfile, Wrist } from "../protocol/user_settings.ts";
 import type { GattTransport } from "./transport.ts";
 import { Emitter } from "./emitter.ts";
 import { GattQueue } from "./gatt_queue.ts";
-import { clearAlarm, readAlarmStatuses, setAlarm } from "./ops/alarms.ts";
+import { BandAlerts } from "./facade/band_alerts.ts";
+import { BandHeartRate } from "./facade/band_heart_rate.ts";
+import type { BandLink } from "./facade/band_link.ts";
+import { BandAlarms, BandReminders } from "./facade/band_schedule.ts";
+import { BandDisplay, BandMusic, BandWeather } from "./facade/band_screens.ts";
+import { BandSettings } from "./facade/band_settings.ts";
 import { authenticate } from "./ops/authenticate.ts";
-import {
-  deleteReminder,
-  sendMusicState,
-  sendWeather,
-  setDisplayItems,
-  setReminder,
-} from "./ops/chunked_features.ts";
-import {
-  fetchWorkouts,
-  type FetchWorkoutsOptions,
-} from "./ops/fetch_workouts.ts";
-import {
-  sendAppNotification,
-  sendMissedCall,
-  sendSimpleAlert,
-  startIncomingCall,
-  stopIncomingCall,
-  vibrate,
-} from "./ops/notifications.ts";
 import {
   getLocalUtcOffsetMinutes,
   readBandTime,
   setBandTime,
   type SetBandTimeOptions,
 } from "./ops/band_time.ts";
-import { followDeviceEvents } from "./ops/device_events.ts";
-import {
-  fetchActivity,
-  type FetchActivityOptions,
-  type FetchProgress,
-} from "./ops/fetch_activity.ts";
-import { findBand, type FindBandOptions } from "./ops/find_band.ts";
 import { CommandChannel } from "./ops/command_channel.ts";
+import { followDeviceEvents } from "./ops/device_events.ts";
 import {
   type DeviceInfo,
   readDeviceInfo,
   readMacAddress,
   verifyMacAddress,
 } from "./ops/device_info.ts";
-import { applySetting, setGoalNotification } from "./ops/general_settings.ts";
 import {
-  type ContinuousOptions,
-  followHeartRate,
-  measureHeartRateOnce,
-  type MeasureOptions,
-  setHeartRateInterval,
-  setSleepAssist,
-  startContinuousHeartRate,
-} from "./ops/heart_rate.ts";
-import { setIdleAlerts } from "./ops/idle_alerts.ts";
+  fetchActivity,
+  type FetchActivityOptions,
+  type FetchProgress,
+} from "./ops/fetch_activity.ts";
+import {
+  fetchWorkouts,
+  type FetchWorkoutsOptions,
+} from "./ops/fetch_workouts.ts";
+import { followHeartRate } from "./ops/heart_rate.ts";
 import {
   readBattery,
   readRealtimeActivity,
   watchBattery,
   watchRealtimeActivity,
 } from "./ops/status.ts";
-import {
-  setStepGoal,
-  setUserProfile,
-  setWearLocation,
-} from "./ops/user_settings.ts";
 import type { WatchOptions } from "./ops/watch.ts";
 
 /** Options for MiBand4.connect(). */
@@ -107,11 +70,27 @@ export interface MiBand4ConnectOptions {
 /** A connected, authenticated Mi Smart Band 4. */
 export class MiBand4 {
   #transport: GattQueue;
-  #channel: CommandChannel;
   #now: () => number;
   #onError: (err: unknown) => void;
   #heartRate: Emitter<HeartRateMeasurement>;
   #events: Emitter<DeviceEvent>;
+
+  /** Notifications, calls, vibrations and find my band. */
+  readonly alerts: BandAlerts;
+  /** The music screen. */
+  readonly music: BandMusic;
+  /** The weather screen. */
+  readonly weather: BandWeather;
+  /** Which menu screens are shown, in what order. */
+  readonly display: BandDisplay;
+  /** Alarm slots. */
+  readonly alarms: BandAlarms;
+  /** Event reminder slots. */
+  readonly reminders: BandReminders;
+  /** General settings, goal, wrist, profile and idle alerts. */
+  readonly settings: BandSettings;
+  /** Heart-rate readings, measurement and its settings. */
+  readonly heartRate: BandHeartRate;
 
   private constructor(
     transport: GattQueue,
@@ -119,11 +98,19 @@ export class MiBand4 {
     options: MiBand4ConnectOptions,
   ) {
     this.#transport = transport;
-    this.#channel = channel;
     this.#now = options.now ?? Date.now;
     this.#onError = options.onError ?? ((err) => globalThis.reportError?.(err));
     this.#heartRate = new Emitter(this.#onError);
     this.#events = new Emitter(this.#onError);
+    const link: BandLink = { transport, channel, onError: this.#onError };
+    this.alerts = new BandAlerts(link);
+    this.music = new BandMusic(link);
+    this.weather = new BandWeather(link);
+    this.display = new BandDisplay(link);
+    this.alarms = new BandAlarms(link);
+    this.reminders = new BandReminders(link);
+    this.settings = new BandSettings(link);
+    this.heartRate = new BandHeartRate(link, this.#heartRate);
   }
 
   /** Wraps `transport` in a GATT queue, authenticates and enables the notifications of §3.4. */
@@ -150,11 +137,6 @@ export class MiBand4 {
       queue.disconnect();
       throw err;
     }
-  }
-
-  /** The queued transport, for ops not covered by a method here. */
-  get transport(): GattTransport {
-    return this.#transport;
   }
 
   /** Whether the link is up. */
@@ -220,85 +202,6 @@ export class MiBand4 {
     return watchRealtimeActivity(this.#transport, this.#watch(onValue));
   }
 
-  // Heart rate
-
-  /** Subscribes to every heart-rate reading, including unsolicited ones; returns the unsubscribe. */
-  onHeartRate(listener: (reading: HeartRateMeasurement) => void): () => void {
-    return this.#heartRate.subscribe(listener);
-  }
-
-  /** Measures the heart rate once. */
-  measureHeartRate(options?: MeasureOptions): Promise<HeartRateMeasurement> {
-    return measureHeartRateOnce(this.#transport, this.#heartRate, options);
-  }
-
-  /** Starts continuous measurement (readings via onHeartRate); resolves to the function that stops. */
-  startContinuousHeartRate(
-    options?: ContinuousOptions,
-  ): Promise<() => Promise<void>> {
-    return startContinuousHeartRate(this.#transport, {
-      onError: this.#onError,
-      ...options,
-    });
-  }
-
-  /** Sets the all-day measurement interval in minutes (0 = off). */
-  setHeartRateInterval(minutes: number): Promise<void> {
-    return setHeartRateInterval(this.#transport, minutes);
-  }
-
-  /** Turns heart-rate-assisted sleep detection on or off. */
-  setSleepAssist(enabled: boolean): Promise<void> {
-    return setSleepAssist(this.#transport, enabled);
-  }
-
-  // Alarms, idle alerts, goals, profile
-
-  /** Stores an alarm in its slot. */
-  setAlarm(alarm: Alarm): Promise<void> {
-    return setAlarm(this.#channel, alarm);
-  }
-
-  /** Clears an alarm slot. */
-  clearAlarm(slot: number): Promise<void> {
-    return clearAlarm(this.#channel, slot);
-  }
-
-  /** Reads which alarm slots are used and enabled. */
-  readAlarmStatuses(): Promise<AlarmStatus[]> {
-    return readAlarmStatuses(this.#channel);
-  }
-
-  /** Writes the inactivity warning settings. */
-  setIdleAlerts(settings: IdleAlerts): Promise<void> {
-    return setIdleAlerts(this.#channel, settings);
-  }
-
-  /** Sets the daily step goal. */
-  setStepGoal(steps: number): Promise<void> {
-    return setStepGoal(this.#transport, steps);
-  }
-
-  /** Turns the goal-reached vibration on or off. */
-  setGoalNotification(enabled: boolean): Promise<void> {
-    return setGoalNotification(this.#channel, enabled);
-  }
-
-  /** Tells the band which wrist it is on. */
-  setWearLocation(wrist: Wrist): Promise<void> {
-    return setWearLocation(this.#transport, wrist);
-  }
-
-  /** Sends the user profile. */
-  setUserProfile(profile: UserProfile): Promise<void> {
-    return setUserProfile(this.#transport, profile);
-  }
-
-  /** Applies one general setting of §22 (time format, units, lift wrist, DND, lock, …). */
-  applySetting(command: ConfigCommand): Promise<void> {
-    return applySetting(this.#channel, command);
-  }
-
   // History and clock
 
   /** Fetches activity since `options.since`, acknowledging each batch only after `persist` resolves. */
@@ -324,70 +227,6 @@ export class MiBand4 {
     options: FetchWorkoutsOptions,
   ): Promise<{ workouts: number; nextSince: number }> {
     return fetchWorkouts(this.#transport, options);
-  }
-
-  // Alerts, music, weather, display
-
-  /** Shows a rich app notification (icon, title, body, app name), SMS or e-mail; long text is chunked. */
-  sendAppNotification(notification: AppNotification): Promise<void> {
-    return sendAppNotification(this.#transport, notification);
-  }
-
-  /** Shows a simple alert of a category with a title and optional body. */
-  sendSimpleAlert(
-    alert: { category: AlertCategory; title: string; body?: string },
-  ): Promise<void> {
-    return sendSimpleAlert(this.#transport, alert);
-  }
-
-  /** Shows the incoming-call screen; the band answers with events callRejected / callIgnored. */
-  startIncomingCall(caller: string): Promise<void> {
-    return startIncomingCall(this.#transport, caller);
-  }
-
-  /** Closes the incoming-call screen. */
-  stopIncomingCall(): Promise<void> {
-    return stopIncomingCall(this.#transport);
-  }
-
-  /** Shows a missed call. */
-  sendMissedCall(caller: string): Promise<void> {
-    return sendMissedCall(this.#transport, caller);
-  }
-
-  /** Vibrates without text ("none" stops). */
-  vibrate(level: AlertLevel): Promise<void> {
-    return vibrate(this.#transport, level);
-  }
-
-  /** Sends the player state to the music screen; send it again on the "focusIn" music event. */
-  sendMusicState(state: MusicState): Promise<void> {
-    return sendMusicState(this.#transport, state);
-  }
-
-  /** Sends weather records (current, air quality, forecast, location). */
-  sendWeather(records: readonly WeatherRecord[]): Promise<void> {
-    return sendWeather(this.#transport, records);
-  }
-
-  /** Shows these menu items in this order and hides the rest. */
-  setDisplayItems(shown: readonly DisplayItem[]): Promise<void> {
-    return setDisplayItems(this.#transport, shown);
-  }
-
-  /** Vibrates the band until the returned function is called. */
-  findBand(options?: FindBandOptions): Promise<() => Promise<void>> {
-    return findBand(this.#transport, { onError: this.#onError, ...options });
-  }
-
-  /** Stores an event reminder (slot 0–21) on the band. */
-  setReminder(reminder: Reminder): Promise<void> {
-    return setReminder(this.#transport, reminder);
-  }
-
-  /** Deletes the reminder in a slot. */
-  deleteReminder(slot: number): Promise<void> {
-    return deleteReminder(this.#transport, slot);
   }
 
   #watch<T>(onValue: (value: T) => void): WatchOptions<T> {

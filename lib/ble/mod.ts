@@ -18,7 +18,16 @@ export type {
   FetchProgress,
 } from "./ops/fetch_activity.ts";
 export type { FetchWorkoutsOptions } from "./ops/fetch_workouts.ts";
-export type { DeviceInfo } from "./ops/device_info.ts";
+export type { BandAlerts, SimpleAlert } from "./facade/band_alerts.ts";
+export type { BandHeartRate } from "./facade/band_heart_rate.ts";
+export type { BandAlarms, BandReminders } from "./facade/band_schedule.ts";
+export type {
+  BandDisplay,
+  BandMusic,
+  BandWeather,
+} from "./facade/band_screens.ts";
+export type { BandSettings } from "./facade/band_settings.ts";
+export { type DeviceInfo, verifyMacAddress } from "./ops/device_info.ts";
 export type {
   GattTransport,
   NotificationListener,

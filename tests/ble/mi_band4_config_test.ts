@@ -87,14 +87,14 @@ Deno.test("MiBand4.watchRealtimeActivity() reports the first read and then live 
 
 Deno.test("MiBand4 stores alarms and reads their statuses back", async () => {
   const { band, sim } = await connectSim();
-  await band.setAlarm({
+  await band.alarms.set({
     slot: 0,
     time: { hour: 7, minute: 30 },
     days: ["mon", "tue", "wed", "thu", "fri"],
     enabled: true,
     snooze: true,
   });
-  await band.setAlarm({
+  await band.alarms.set({
     slot: 2,
     time: { hour: 22, minute: 15 },
     days: [],
@@ -108,12 +108,12 @@ Deno.test("MiBand4 stores alarms and reads their statuses back", async () => {
     enabled: true,
     snooze: true,
   });
-  const statuses = await band.readAlarmStatuses();
+  const statuses = await band.alarms.readStatuses();
   assert.deepEqual(statuses, [{ slot: 0, enabled: true }, {
     slot: 2,
     enabled: false,
   }]);
-  await band.clearAlarm(0);
+  await band.alarms.clear(0);
   assert.equal(sim.state.alarms[0], null);
   band.disconnect();
 });
@@ -127,11 +127,11 @@ Deno.test("MiBand4 applies idle alerts, goal, wear location and profile", async 
     end: { hour: 20, minute: 0 },
     gap: { start: { hour: 12, minute: 0 }, end: { hour: 13, minute: 0 } },
   };
-  await band.setIdleAlerts(idle);
+  await band.settings.setIdleAlerts(idle);
   assert.deepEqual(sim.state.settings.idle_alerts, idle);
-  await band.setStepGoal(12345);
+  await band.settings.setStepGoal(12345);
   assert.equal(sim.state.stepGoal, 12345);
-  await band.setWearLocation("right");
+  await band.settings.setWearLocation("right");
   assert.equal(sim.state.wearWrist, "right");
   const profile = {
     birthYear: 1990,
@@ -142,7 +142,7 @@ Deno.test("MiBand4 applies idle alerts, goal, wear location and profile", async 
     weightKg: 75,
     userId: 0x12345678,
   };
-  await band.setUserProfile(profile);
+  await band.settings.setUserProfile(profile);
   assert.deepEqual(sim.state.userProfile, profile);
   band.disconnect();
 });

@@ -90,7 +90,7 @@ Deno.test("a link drop rejects pending operations with disconnected and later ca
   await assert.rejects(pending, isBle("disconnected"));
   await assert.rejects(queued, isBle("disconnected"));
   await assert.rejects(
-    band.setStepGoal(1000),
+    band.settings.setStepGoal(1000),
     isBle("disconnected", /not connected/),
   );
   assert.equal(
@@ -125,7 +125,7 @@ Deno.test("a band that stays silent after a setting resolves (known clients neve
   link.faults.loseNotification({
     characteristic: CHARACTERISTIC.configuration,
   });
-  await band.applySetting({ kind: "units", value: "imperial" });
+  await band.settings.apply({ kind: "units", value: "imperial" });
   assert.deepEqual(sim.state.settings.units, {
     kind: "units",
     value: "imperial",
@@ -152,13 +152,13 @@ Deno.test("a fetch on a band without workouts stores none", async () => {
 Deno.test("invalid input rejects the returned promise instead of throwing synchronously", async () => {
   const { band, sim } = await connectSim();
   const calls = [
-    () => band.sendMusicState({ volume: 101 }),
-    () => band.setStepGoal(0),
-    () => band.setHeartRateInterval(500),
+    () => band.music.sendState({ volume: 101 }),
+    () => band.settings.setStepGoal(0),
+    () => band.heartRate.setAllDayInterval(500),
     () => band.setTime({ epochMs: Number.NaN, utcOffsetMinutes: 0 }),
     () =>
-      band.startIncomingCall("x".repeat(10)).then(() =>
-        band.setAlarm({
+      band.alerts.startIncomingCall("x".repeat(10)).then(() =>
+        band.alarms.set({
           slot: 12,
           time: { hour: 1, minute: 0 },
           days: [],
@@ -181,7 +181,7 @@ Deno.test("invalid input rejects the returned promise instead of throwing synchr
 Deno.test("a setting the band answers with a failure status rejects with a protocol BleError", async () => {
   const { band } = await connectSim();
   await assert.rejects(
-    band.applySetting({ kind: "request_gps_version" }),
+    band.settings.apply({ kind: "request_gps_version" }),
     (err: unknown) => {
       assert.ok(err instanceof BleError);
       assert.equal(err.code, "protocol");

@@ -7,7 +7,7 @@ const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 Deno.test("MiBand4 sends a long app notification in chunks that the simulator reassembles", async () => {
   const { band, sim } = await connectSim();
   const body = "Hello from the web, ".repeat(6).trim();
-  await band.sendAppNotification({
+  await band.alerts.sendAppNotification({
     category: "custom",
     icon: "telegram",
     title: "Alice",
@@ -27,25 +27,29 @@ Deno.test("MiBand4 sends a long app notification in chunks that the simulator re
 
 Deno.test("MiBand4 shows an SMS alert, a missed call and an incoming call until it is stopped", async () => {
   const { band, sim } = await connectSim();
-  await band.sendSimpleAlert({ category: "sms", title: "Bob", body: "Hi" });
+  await band.alerts.sendSimpleAlert({
+    category: "sms",
+    title: "Bob",
+    body: "Hi",
+  });
   assert.deepEqual(sim.state.lastNotification, {
     channel: "new_alert",
     category: "sms",
     count: 1,
     text: "Bob\n\n\nHi",
   });
-  await band.sendMissedCall("Mom");
+  await band.alerts.sendMissedCall("Mom");
   assert.deepEqual(sim.state.lastNotification, {
     channel: "new_alert",
     category: "missedCall",
     count: 1,
     text: "Mom",
   });
-  await band.startIncomingCall("Mom");
+  await band.alerts.startIncomingCall("Mom");
   assert.equal(sim.state.activeCall, "Mom");
-  await band.stopIncomingCall();
+  await band.alerts.stopIncomingCall();
   assert.equal(sim.state.activeCall, null);
-  await band.vibrate("message");
+  await band.alerts.vibrate("message");
   assert.equal(sim.state.lastAlertLevel, "message");
   band.disconnect();
 });
@@ -58,10 +62,10 @@ Deno.test("MiBand4 sends music state and weather the simulator decodes", async (
     track: "Song",
     durationSeconds: 215,
   };
-  await band.sendMusicState(music);
+  await band.music.sendState(music);
   assert.deepEqual(sim.state.lastMusic, music);
   const stamp = { epochMs: 1_710_000_000_000, utcOffsetMinutes: 60 };
-  await band.sendWeather([
+  await band.weather.send([
     {
       kind: "current",
       condition: "partly_cloudy",
@@ -88,7 +92,7 @@ Deno.test("MiBand4 sends music state and weather the simulator decodes", async (
 
 Deno.test("MiBand4 sets the menu layout", async () => {
   const { band, sim } = await connectSim();
-  await band.setDisplayItems(["status", "heart_rate", "weather", "more"]);
+  await band.display.setItems(["status", "heart_rate", "weather", "more"]);
   const layout = sim.state.settings.display_items as { shown: string[] };
   assert.deepEqual(layout.shown, ["status", "heart_rate", "weather", "more"]);
   band.disconnect();
@@ -96,10 +100,10 @@ Deno.test("MiBand4 sets the menu layout", async () => {
 
 Deno.test("MiBand4 applies general settings and the simulator stores each", async () => {
   const { band, sim } = await connectSim();
-  await band.applySetting({ kind: "time_format", value: "24h" });
-  await band.applySetting({ kind: "units", value: "imperial" });
-  await band.applySetting({ kind: "band_lock", enabled: true, pin: "1234" });
-  await band.applySetting({
+  await band.settings.apply({ kind: "time_format", value: "24h" });
+  await band.settings.apply({ kind: "units", value: "imperial" });
+  await band.settings.apply({ kind: "band_lock", enabled: true, pin: "1234" });
+  await band.settings.apply({
     kind: "night_mode",
     schedule: {
       mode: "scheduled",
@@ -107,8 +111,8 @@ Deno.test("MiBand4 applies general settings and the simulator stores each", asyn
       end: { hour: 6, minute: 30 },
     },
   });
-  await band.applySetting({ kind: "language", value: "de_DE" });
-  await band.setGoalNotification(true);
+  await band.settings.apply({ kind: "language", value: "de_DE" });
+  await band.settings.setGoalNotification(true);
   assert.deepEqual(sim.state.settings.time_format, {
     kind: "time_format",
     value: "24h",
@@ -164,8 +168,8 @@ Deno.test("MiBand4 sets the band time with its time zone and reads it back", asy
 
 Deno.test("MiBand4 heart-rate settings reach the simulator", async () => {
   const { band, sim } = await connectSim();
-  await band.setHeartRateInterval(10);
-  await band.setSleepAssist(true);
+  await band.heartRate.setAllDayInterval(10);
+  await band.heartRate.setSleepAssist(true);
   assert.equal(sim.state.heartRateIntervalMinutes, 10);
   assert.equal(sim.state.heartRateSleepAssist, true);
   band.disconnect();
@@ -176,7 +180,7 @@ Deno.test("MiBand4 measures the heart rate once", async () => {
     behaviour: { oneShotHeartRateDelayMs: 20 },
   });
   sim.setHeartRate(131);
-  const reading = await band.measureHeartRate({ timeoutMs: 2000 });
+  const reading = await band.heartRate.measureOnce({ timeoutMs: 2000 });
   assert.equal(reading.bpm, 131);
   band.disconnect();
 });
@@ -187,8 +191,8 @@ Deno.test("MiBand4 measures the heart rate continuously with keep-alives", async
   });
   sim.setHeartRate(88);
   const readings: number[] = [];
-  const unsubscribe = band.onHeartRate((r) => readings.push(r.bpm));
-  const stop = await band.startContinuousHeartRate({ keepAliveMs: 20 });
+  const unsubscribe = band.heartRate.subscribe((r) => readings.push(r.bpm));
+  const stop = await band.heartRate.startContinuous({ keepAliveMs: 20 });
   await tick(200);
   const during = readings.length;
   await stop();
@@ -206,7 +210,7 @@ Deno.test("MiBand4 measures the heart rate continuously with keep-alives", async
 Deno.test("MiBand4 routes unsolicited heart-rate readings", async () => {
   const { band, sim } = await connectSim();
   const readings: number[] = [];
-  band.onHeartRate((r) => readings.push(r.bpm));
+  band.heartRate.subscribe((r) => readings.push(r.bpm));
   sim.emitHeartRate(150);
   await tick();
   assert.deepEqual(readings, [150]);
@@ -215,7 +219,7 @@ Deno.test("MiBand4 routes unsolicited heart-rate readings", async () => {
 
 Deno.test("MiBand4 find band vibrates until stopped", async () => {
   const { band, sim } = await connectSim();
-  const stop = await band.findBand({ repeatMs: 1000 });
+  const stop = await band.alerts.findBand({ repeatMs: 1000 });
   assert.equal(sim.state.lastAlertLevel, "vibrate");
   await stop();
   assert.equal(sim.state.lastAlertLevel, "none");
@@ -264,7 +268,7 @@ Deno.test("MiBand4.events delivers the band's events and acknowledges find my ph
 
 Deno.test("MiBand4 stores and deletes an event reminder", async () => {
   const { band, sim } = await connectSim();
-  await band.setReminder({
+  await band.reminders.set({
     slot: 0,
     enabled: true,
     start: { year: 2024, month: 3, day: 11, hour: 9, minute: 30, second: 0 },
@@ -292,7 +296,7 @@ Deno.test("MiBand4 stores and deletes an event reminder", async () => {
       0,
     ],
   );
-  await band.deleteReminder(0);
+  await band.reminders.delete(0);
   assert.deepEqual(Array.from(sim.state.settings.config2_0b as Uint8Array), [
     0x0b,
     0x00,

@@ -44,7 +44,7 @@ Deno.test("requestBandDevice() and connectGatt() drive a whole MiBand4 session t
     now: () => NOW,
   });
   assert.equal(await band.readMacAddress(), "E1:2C:9F:0B:F1:44");
-  await band.setStepGoal(9000);
+  await band.settings.setStepGoal(9000);
   assert.equal(sim.state.stepGoal, 9000);
   const seen: number[] = [];
   const stop = await band.watchBattery((b) => seen.push(b.level));
