@@ -44,10 +44,14 @@ export function SiteHeader(
           </svg>
           <span>Band Web</span>
         </a>
-        <nav class="site-nav" aria-label="Main">
-          {link("/", "Bands")}
-          {props.user ? link("/account", "Account") : null}
-        </nav>
+        {props.user
+          ? (
+            <nav class="site-nav" aria-label="Main">
+              {link("/", "Bands")}
+              {link("/account", "Account")}
+            </nav>
+          )
+          : <span class="site-nav" />}
         {props.user
           ? (
             <form method="post" action="/signout" class="signout-form">
