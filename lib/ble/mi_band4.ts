@@ -161,6 +161,11 @@ export class MiBand4 {
     return this.#events;
   }
 
+  /** Subscribes to every heart-rate reading, including unsolicited ones; returns the unsubscribe (same as `heartRate.subscribe`). */
+  onHeartRate(listener: (reading: HeartRateMeasurement) => void): () => void {
+    return this.#heartRate.subscribe(listener);
+  }
+
   // Identity and status
 
   /** Reads the MAC address (§6). */
