@@ -26,6 +26,8 @@ import {
   type SyncProgress,
 } from "../lib/state/sync_runner.ts";
 import { installDemoBand } from "../lib/state/virtual_band.ts";
+import { startHeartRateRecorder } from "../lib/state/heart_rate_recorder.ts";
+import { formatWorkouts } from "../lib/state/workout_sync.ts";
 
 /** Props: plain data about the band the page shows. */
 export interface BandConnectionProps {
@@ -52,12 +54,27 @@ export function describeConnectionError(error: unknown): UserMessage {
   return describeBleError(error);
 }
 
+/** Words for a finished sync: minutes and workouts stored, or that nothing was new. */
+export function describeSyncResult(
+  result: { minutesDone: number; workoutsDone: number },
+): string {
+  const parts: string[] = [];
+  if (result.minutesDone > 0) {
+    parts.push(`Synced ${formatMinutes(result.minutesDone)} of history`);
+  }
+  if (result.workoutsDone > 0) {
+    parts.push(`${formatWorkouts(result.workoutsDone)} stored`);
+  }
+  return parts.length === 0 ? "Already up to date" : parts.join(" · ");
+}
+
 let connecting: Promise<MiBand4> | null = null;
 
 /** The band page's connection: connect and reconnect, status, errors, and history sync. */
 export default function BandConnection(props: BandConnectionProps) {
   const progress = useSignal<SyncProgress | null>(null);
   const summary = useSignal<string>("");
+  const notes = useSignal<string[]>([]);
   const syncStop = useSignal<AbortController | null>(null);
   const api = new ApiClient({ csrfToken: props.csrfToken });
 
@@ -81,10 +98,18 @@ export default function BandConnection(props: BandConnectionProps) {
           authKey: key,
           bluetooth: (navigator as { bluetooth?: Bluetooth }).bluetooth,
           map: map(),
-          allowChooser,
+          // The demo band's chooser is simulated, so it needs no click and picks at once.
+          allowChooser: allowChooser || props.virtual,
           onStep: (step) => (connectionStatus.value = step),
         });
+        const heartRate = startHeartRateRecorder(band, {
+          store: async (readings) => {
+            await api.addReadings(props.bandId, "heart_rate", readings);
+          },
+        });
         band.onDisconnect(() => {
+          // Failed readings are lost with the page; the band keeps no copy to fetch.
+          heartRate.stop().catch(() => {});
           if (connectedBand.value === band) connectedBand.value = null;
           syncStop.value?.abort();
           connectionStatus.value = "idle";
@@ -115,6 +140,7 @@ export default function BandConnection(props: BandConnectionProps) {
     const stop = new AbortController();
     syncStop.value = stop;
     summary.value = "";
+    notes.value = [];
     try {
       const band = await connect(false);
       connectionStatus.value = "syncing";
@@ -127,9 +153,8 @@ export default function BandConnection(props: BandConnectionProps) {
         },
       );
       progress.value = result;
-      summary.value = result.minutesDone === 0
-        ? "Already up to date"
-        : `Synced ${formatMinutes(result.minutesDone)} of history`;
+      summary.value = describeSyncResult(result);
+      notes.value = result.notes;
       connectionStatus.value = "connected";
     } catch (error) {
       connectionError.value =
@@ -248,6 +273,11 @@ export default function BandConnection(props: BandConnectionProps) {
         <p class="notice notice-ok" role="status" id="sync-summary">
           {summary.value}
         </p>
+      )}
+      {notes.value.length > 0 && (
+        <ul class="notice" id="sync-notes">
+          {notes.value.map((note) => <li key={note}>{note}</li>)}
+        </ul>
       )}
       {props.virtual && (
         <p class="field-hint">

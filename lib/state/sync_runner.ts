@@ -2,7 +2,8 @@
 // only bookmark: each batch is uploaded and the band acknowledged only after the
 // server has stored it, so a sync cut short by a cancel, a disconnect or a reload
 // simply starts again from the cursor with nothing lost or stored twice. Battery,
-// device info and band time are recorded on every sync.
+// device info and band time are recorded on every sync; workouts follow the
+// activity, and a failure there leaves the stored activity a success with a note.
 import type { ActivityBatch } from "../protocol/activity_sample.ts";
 import type { BatteryInfo } from "../protocol/battery.ts";
 import type { CurrentTime } from "../protocol/current_time.ts";
@@ -12,6 +13,13 @@ import type {
 } from "../ble/ops/fetch_activity.ts";
 import type { DeviceInfo } from "../ble/ops/device_info.ts";
 import type { ApiClient } from "../api/client.ts";
+import {
+  formatWorkouts,
+  syncWorkouts,
+  type WorkoutBand,
+  type WorkoutReading,
+  type WorkoutServer,
+} from "./workout_sync.ts";
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1440;
@@ -20,7 +28,7 @@ const DAY_MINUTES = 1440;
 export const FIRST_SYNC_DAYS = 56;
 
 /** The band calls a sync needs (a subset of MiBand4, so tests can pass a fake). */
-export interface SyncBand {
+export interface SyncBand extends WorkoutBand {
   fetchActivity(options: FetchActivityOptions): Promise<FetchProgress>;
   readBattery(): Promise<BatteryInfo>;
   readDeviceInfo(): Promise<DeviceInfo>;
@@ -28,7 +36,7 @@ export interface SyncBand {
 }
 
 /** The server calls a sync needs (implemented over the API client by `createApiSyncServer`). */
-export interface SyncServer {
+export interface SyncServer extends WorkoutServer {
   /** The next minute to fetch, or null before the first upload. */
   getCursor(): Promise<number | null>;
   /** Stores one batch; resolving means it is durable. */
@@ -61,6 +69,8 @@ export interface SyncProgress {
   minutesPerSecond: number | null;
   /** The next minute to fetch (epoch ms). */
   cursor: number;
+  /** Workouts stored during this sync (describeProgress counts none; runSync adds them). */
+  workoutsDone: number;
 }
 
 /** What a finished sync did. */
@@ -69,6 +79,8 @@ export interface SyncResult extends SyncProgress {
   batches: number;
   /** Milliseconds the sync took. */
   elapsedMs: number;
+  /** What went wrong without failing the sync ("Cannot fetch workouts: …"). */
+  notes: string[];
 }
 
 /** Options for `runSync`. */
@@ -89,7 +101,7 @@ export async function runSync(
 ): Promise<SyncResult> {
   const now = options.now ?? Date.now;
   const started = now();
-  await recordFacts(band, server, now);
+  const tzQuarterHours = await recordFacts(band, server, now);
   const cursor = await server.getCursor();
   const since = cursor ??
     floorMinute(started) - FIRST_SYNC_DAYS * DAY_MINUTES * MINUTE_MS;
@@ -105,6 +117,25 @@ export async function runSync(
       options.onProgress?.(last);
     },
   });
+  const notes: string[] = [];
+  let workoutsDone = 0;
+  try {
+    workoutsDone = await syncWorkouts(band, server, {
+      // Not the minutes' cursor: a band synced before workouts were kept still has them.
+      firstSince: floorMinute(started) -
+        FIRST_SYNC_DAYS * DAY_MINUTES * MINUTE_MS,
+      tzQuarterHours,
+      signal: options.signal,
+      onStored: (count) => {
+        workoutsDone = count;
+        last = { ...last, workoutsDone: count };
+        options.onProgress?.(last);
+      },
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    notes.push(describeWorkoutFailure(error));
+  }
   const end = now();
   // An empty band leaves the cursor where it was; the bar still ends full.
   const result = describeProgress(
@@ -118,8 +149,10 @@ export async function runSync(
     ...result,
     minutesLeft: 0,
     fraction: 1,
+    workoutsDone,
     batches: fetched.batches,
     elapsedMs: end - started,
+    notes,
   };
 }
 
@@ -145,6 +178,7 @@ export function describeProgress(
       ? minutesDone / seconds
       : null,
     cursor,
+    workoutsDone: 0,
   };
 }
 
@@ -160,6 +194,9 @@ export function formatProgress(progress: SyncProgress): string {
     parts.push(
       `${Math.round(progress.minutesPerSecond).toLocaleString("en")} min/s`,
     );
+  }
+  if (progress.workoutsDone > 0) {
+    parts.push(`${formatWorkouts(progress.workoutsDone)} stored`);
   }
   return parts.join(" · ");
 }
@@ -187,6 +224,17 @@ export function createApiSyncServer(
     },
     async uploadBatch(batch) {
       await client.uploadSamples(bandId, [batch]);
+    },
+    async getLatestWorkout() {
+      const [newest] = await client.listReadings<WorkoutReading>(
+        bandId,
+        "workouts",
+        { limit: 1 },
+      );
+      return newest?.time ?? null;
+    },
+    async uploadWorkouts(workouts) {
+      await client.addReadings(bandId, "workouts", workouts);
     },
     async recordBattery(reading) {
       await client.addReadings(bandId, "battery", [reading]);
@@ -217,11 +265,12 @@ export function formatZone(tzQuarterHours: number): string {
   return `UTC${sign}${hh}:${mm}`;
 }
 
+// Resolves to the band's zone, which the workout fetch needs and would read again.
 async function recordFacts(
   band: SyncBand,
   server: SyncServer,
   now: () => number,
-): Promise<void> {
+): Promise<number> {
   const battery = await band.readBattery();
   await server.recordBattery({
     time: now(),
@@ -239,6 +288,14 @@ async function recordFacts(
     bandTime: time.epochMs,
     tzQuarterHours: time.tzQuarterHours,
   });
+  return time.tzQuarterHours;
+}
+
+function describeWorkoutFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.startsWith("Cannot ")
+    ? message
+    : `Cannot sync workouts: ${message}`;
 }
 
 function floorMinute(ms: number): number {

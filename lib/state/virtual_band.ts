@@ -20,7 +20,7 @@ const DAY_MINUTES = 1440;
 /** Where the grants live in localStorage. */
 export const GRANTS_STORAGE_KEY = "band-web:virtual-grants";
 
-/** One virtual band to create: identity, key and generated history. */
+/** One virtual band to create: identity, key, generated history and its workouts. */
 export interface VirtualBandSpec {
   /** MAC in display order, e.g. "D1:C5:15:51:03:89". */
   mac: string;
@@ -76,16 +76,20 @@ export function createSpecBand(
   const offset = spec.utcOffsetMinutes ?? 0;
   const end = spec.historyEnd ?? now();
   const days = spec.historyDays ?? 0;
-  const history = days > 0
-    ? trimHistory(
-      generateHistory({
-        end,
-        weeks: Math.ceil(days / 7),
-        seed: spec.seed ?? 1,
-        utcOffsetMinutes: offset,
-      }).batch,
-      days * DAY_MINUTES,
-    )
+  const generated = days > 0
+    ? generateHistory({
+      end,
+      weeks: Math.ceil(days / 7),
+      seed: spec.seed ?? 1,
+      utcOffsetMinutes: offset,
+    })
+    : undefined;
+  const history = generated
+    ? trimHistory(generated.batch, days * DAY_MINUTES)
+    : undefined;
+  // The band keeps the workouts recorded inside its history, so a sync brings them too.
+  const workouts = generated && history
+    ? generated.workouts.filter((w) => w.start >= history.start)
     : undefined;
   return createVirtualBand({
     mac: spec.mac,
@@ -93,6 +97,7 @@ export function createSpecBand(
     name: spec.name,
     utcOffsetMinutes: offset,
     history,
+    workouts,
     now,
   });
 }

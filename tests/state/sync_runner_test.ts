@@ -8,51 +8,12 @@ import {
   formatZone,
   runSync,
   type SyncProgress,
-  type SyncServer,
 } from "../../lib/state/sync_runner.ts";
 import { generateHistory } from "../../lib/sim/mod.ts";
 import { connectSim, NOW } from "../ble/sim_setup.ts";
+import { createMemoryServer } from "./memory_sync_server.ts";
 
 const MINUTE = 60_000;
-
-// A server that keeps every uploaded minute by time, as KV does, and the cursor after it.
-function createMemoryServer(options: { failUploadAt?: number } = {}) {
-  const minutes = new Map<number, string>();
-  const calls: string[] = [];
-  let cursor: number | null = null;
-  let uploads = 0;
-  const server: SyncServer = {
-    getCursor: () => Promise.resolve(cursor),
-    uploadBatch(batch: ActivityBatch) {
-      uploads++;
-      if (uploads === options.failUploadAt) {
-        return Promise.reject(
-          new Error("Cannot store samples: server is down"),
-        );
-      }
-      batch.samples.forEach((s, i) => {
-        const t = batch.start + i * MINUTE;
-        assert.equal(minutes.has(t), false, `minute ${t} uploaded twice`);
-        minutes.set(t, `${s.kind}/${s.intensity}/${s.steps}/${s.heartRate}`);
-      });
-      cursor = batch.start + batch.samples.length * MINUTE;
-      return Promise.resolve();
-    },
-    recordBattery: (r) => {
-      calls.push(`battery ${r.level} ${r.charging}`);
-      return Promise.resolve();
-    },
-    recordDeviceInfo: (i) => {
-      calls.push(`info ${i.firmwareRevision} ${i.hardwareRevision}`);
-      return Promise.resolve();
-    },
-    recordBandTime: (r) => {
-      calls.push(`time ${r.bandTime - r.time} ${r.tzQuarterHours}`);
-      return Promise.resolve();
-    },
-  };
-  return { server, minutes, calls, cursor: () => cursor };
-}
 
 // Exactly `days` whole days of generated minutes ending at NOW.
 function history(days: number): ActivityBatch {
@@ -155,6 +116,7 @@ Deno.test("describeProgress() computes share, minutes left and rate", () => {
     fraction: 0.25,
     minutesPerSecond: 1440 / (4 * 1440 * 60),
     cursor: since + 1440 * MINUTE,
+    workoutsDone: 0,
   });
 });
 
@@ -171,8 +133,21 @@ Deno.test("formatProgress() and formatMinutes() put days, hours and the rate in 
       fraction: 0.9,
       minutesPerSecond: 1234.4,
       cursor: 0,
+      workoutsDone: 0,
     }),
     "2 days done · 1 h 30 min left · 1,234 min/s",
+  );
+  assert.equal(
+    formatProgress({
+      minutesDone: 60,
+      daysDone: 0,
+      minutesLeft: 0,
+      fraction: 1,
+      minutesPerSecond: null,
+      cursor: 0,
+      workoutsDone: 2,
+    }),
+    "1 h done · nothing left · 2 workouts stored",
   );
 });
 
