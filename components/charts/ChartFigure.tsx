@@ -12,6 +12,8 @@ export interface LegendItem {
   label: string;
   /** Draws the swatch as a line instead of a block (for line series). */
   line?: boolean;
+  /** Draws the swatch as a dot (for point series). */
+  dot?: boolean;
 }
 
 /** Props for {@link ChartFigure}. */
@@ -62,7 +64,17 @@ export function ChartFigure(props: ChartFigureProps) {
                 height="12"
                 aria-hidden="true"
               >
-                {item.line
+                {item.dot
+                  ? (
+                    <circle
+                      class={`chart-fill-${item.series}`}
+                      cx="6"
+                      cy="6"
+                      r="4"
+                      fill={SERIES_COLORS[item.series]}
+                    />
+                  )
+                  : item.line
                   ? (
                     <line
                       class={`chart-stroke-${item.series}`}

@@ -22,6 +22,8 @@ export interface HeartRateLineProps {
   timeZone: string;
   /** Readings at most this many minutes apart are joined (default 10, the band's usual interval). */
   maxGapMinutes?: number;
+  /** Measurements taken on demand, drawn as dots: slot from the day's start and bpm. */
+  measurements?: readonly { slot: number; bpm: number }[];
 }
 
 /** Lists the points to draw, with a null wherever readings are too far apart to join. */
@@ -47,8 +49,12 @@ export function HeartRateLine(props: HeartRateLineProps) {
   const box = getPlotBox(HEIGHT);
   const slots = props.heartRate.length;
   const readings = props.heartRate.filter((v): v is number => v !== null);
-  const low = readings.length ? Math.min(...readings) : 50;
-  const high = readings.length ? Math.max(...readings) : 100;
+  const measured = (props.measurements ?? []).filter((m) =>
+    m.slot >= 0 && m.slot < slots
+  );
+  const all = readings.concat(measured.map((m) => m.bpm));
+  const low = all.length ? Math.min(...all) : 50;
+  const high = all.length ? Math.max(...all) : 100;
   const x = (scaleLinear() as ScaleLinear).domain([0, slots]).range([
     box.left,
     box.right,
@@ -65,16 +71,29 @@ export function HeartRateLine(props: HeartRateLineProps) {
     .y((p) => roundCoord(y((p as [number, number])[1])))(
       joinReadings(props.heartRate, props.maxGapMinutes ?? 10),
     );
-  const description = readings.length
-    ? `${readings.length} readings between ${low} and ${high} bpm; breaks in the line are minutes without a reading.`
-    : "No heart-rate readings this day.";
+  const description =
+    (readings.length
+      ? `${readings.length} readings between ${low} and ${high} bpm; breaks in the line are minutes without a reading.`
+      : "No heart-rate readings this day.") +
+    (measured.length
+      ? ` ${measured.length} measured on demand, shown as dots.`
+      : "");
   return (
     <ChartFigure
       id={props.id}
       title="Heart rate"
       description={description}
       height={HEIGHT}
-      legend={[{ series: "heart_rate", label: "Heart rate (bpm)", line: true }]}
+      legend={[
+        { series: "heart_rate", label: "Heart rate (bpm)", line: true },
+        ...(measured.length
+          ? [{
+            series: "measured" as const,
+            label: "Measured on demand",
+            dot: true,
+          }]
+          : []),
+      ]}
     >
       <ValueAxis scale={y} unit="bpm" />
       {path
@@ -88,6 +107,26 @@ export function HeartRateLine(props: HeartRateLineProps) {
             stroke-linejoin="round"
             stroke-linecap="round"
           />
+        )
+        : null}
+      {measured.length
+        ? (
+          <g
+            class="chart-fill-measured"
+            fill={SERIES_COLORS.measured}
+            stroke="#ffffff"
+            stroke-width="1"
+          >
+            {measured.map((m) => (
+              <circle
+                key={m.slot}
+                cx={roundCoord(x(m.slot + 0.5))}
+                cy={roundCoord(y(m.bpm))}
+                r="3.5"
+                data-bpm={m.bpm}
+              />
+            ))}
+          </g>
         )
         : null}
       <line

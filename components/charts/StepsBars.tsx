@@ -13,6 +13,7 @@ import {
 import { GapBands } from "./GapBands.tsx";
 import { TimeAxis } from "./TimeAxis.tsx";
 import { ValueAxis } from "./ValueAxis.tsx";
+import { WorkoutBands, type WorkoutSpan } from "./WorkoutBands.tsx";
 
 /** Props for {@link StepsBars}. */
 export interface StepsBarsProps {
@@ -24,6 +25,8 @@ export interface StepsBarsProps {
   steps: readonly (number | null)[];
   /** Person's IANA time zone, for the hour labels. */
   timeZone: string;
+  /** Workouts to mark behind the bars; the legend names them only when present. */
+  workouts?: readonly WorkoutSpan[];
 }
 
 const HEIGHT = 170;
@@ -50,6 +53,7 @@ export function StepsBars(props: StepsBarsProps) {
     Math.max(max, 10),
   ])
     .range([box.bottom, box.top]).nice(4);
+  const workouts = props.workouts ?? [];
   const barWidth = roundCoord(Math.max((box.right - box.left) / slots, 0.3));
   return (
     <ChartFigure
@@ -57,14 +61,34 @@ export function StepsBars(props: StepsBarsProps) {
       title="Steps per minute"
       description={`${
         formatCount(total)
-      } steps in total; the busiest minute had ${formatCount(max)} steps.`}
+      } steps in total; the busiest minute had ${formatCount(max)} steps.${
+        workouts.length
+          ? ` ${workouts.length} workout${
+            workouts.length === 1 ? "" : "s"
+          } shaded.`
+          : ""
+      }`}
       height={HEIGHT}
       legend={[
         { series: "steps", label: "Steps per minute" },
+        ...(workouts.length
+          ? [{ series: "workout" as const, label: "Workout" }]
+          : []),
         { series: "gap", label: "No data" },
       ]}
     >
       <GapBands values={props.steps} x={x} top={box.top} bottom={box.bottom} />
+      {workouts.length
+        ? (
+          <WorkoutBands
+            spans={workouts}
+            slots={slots}
+            x={x}
+            top={box.top}
+            bottom={box.bottom}
+          />
+        )
+        : null}
       <ValueAxis scale={y} unit="steps/min" />
       <g class="chart-fill-steps" fill={SERIES_COLORS.steps}>
         {props.steps.map((s, slot) =>

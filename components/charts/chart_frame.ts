@@ -29,6 +29,8 @@ export const SERIES_COLORS = {
   gap: "#BBBBBB",
   worn: "#009E73",
   resting: "#D55E00",
+  workout: "#E69F00",
+  measured: "#D55E00",
 } as const;
 
 /** A series name known to the palette. */

@@ -2,14 +2,32 @@ import type { DayViewData } from "../../lib/history/day_view_data.ts";
 import { ActivityStrip } from "../charts/ActivityStrip.tsx";
 import { HeartRateLine } from "../charts/HeartRateLine.tsx";
 import { StepsBars } from "../charts/StepsBars.tsx";
+import { toWorkoutSpan } from "../charts/WorkoutBands.tsx";
+import { labelWorkoutType } from "../../lib/history/workout_label.ts";
 import { DayTotals } from "./DayTotals.tsx";
+import { formatClock } from "./format.ts";
 import { SleepList } from "./SleepList.tsx";
+import { WorkoutList } from "./WorkoutList.tsx";
 
-/** The day view: totals against the goal, then steps, heart rate, activity and sleep. */
+/** The day view: totals against the goal, then steps, heart rate, activity, workouts and sleep. */
 export function DayView(
   props: { data: DayViewData; stepGoal: number | null },
 ) {
   const { data } = props;
+  const start = data.minutes.start;
+  const spans = data.workouts.map((w) =>
+    toWorkoutSpan(
+      w,
+      start,
+      `${labelWorkoutType(w.type)} ${formatClock(w.time, data.timeZone)}–${
+        formatClock(w.end, data.timeZone)
+      }`,
+    )
+  );
+  const measurements = data.measurements.map((m) => ({
+    slot: Math.floor((m.time - start) / 60_000),
+    bpm: m.bpm,
+  }));
   return (
     <>
       {data.summary
@@ -29,6 +47,7 @@ export function DayView(
             start={data.minutes.start}
             steps={data.minutes.steps}
             timeZone={data.timeZone}
+            workouts={spans}
           />
         </section>
         <section class="card history-card">
@@ -37,6 +56,7 @@ export function DayView(
             start={data.minutes.start}
             heartRate={data.minutes.heartRate}
             timeZone={data.timeZone}
+            measurements={measurements}
           />
         </section>
         <section class="card history-card">
@@ -46,6 +66,10 @@ export function DayView(
             classes={data.minutes.classes}
             timeZone={data.timeZone}
           />
+        </section>
+        <section class="card history-card" id="day-workouts">
+          <h3>Workouts</h3>
+          <WorkoutList workouts={data.workouts} timeZone={data.timeZone} />
         </section>
         <section class="card history-card">
           <h3>Sleep ending this day</h3>

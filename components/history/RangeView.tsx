@@ -67,6 +67,11 @@ export function RangeView({ data, stepGoal, today }: RangeViewProps) {
           value={resting === null ? "–" : `${Math.round(resting)} bpm`}
           detail="average"
         />
+        <StatTile
+          label="Workouts"
+          value={formatNumber(data.workoutCount)}
+          detail={`in ${data.days.length} days`}
+        />
       </section>
       <div class="history-charts">
         <section class="card history-card">

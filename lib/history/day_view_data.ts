@@ -13,6 +13,12 @@ import {
   placeDayMinutes,
   summarizeDayMinutes,
 } from "./day_minutes.ts";
+import {
+  type HeartRateMeasurement,
+  listMeasurements,
+  listWorkoutsStarted,
+  type StoredWorkout,
+} from "./day_readings.ts";
 import { type HistoryMinute, readHeartRate } from "./history_minute.ts";
 import { createKindNormalizer } from "./kind_normalizer.ts";
 import { visitPackedRange } from "./packed_minutes.ts";
@@ -33,6 +39,10 @@ export interface DayViewData {
   activeMinutes: number;
   /** Sleep sessions ending that day. */
   sleep: SleepSession[];
+  /** Workouts that started that day, earliest first. */
+  workouts: StoredWorkout[];
+  /** Heart rate measured on demand that day, earliest first. */
+  measurements: HeartRateMeasurement[];
   /** How much of the day is stored, and the last sync. */
   completeness: Completeness;
 }
@@ -45,13 +55,15 @@ export async function loadDayView(
 ): Promise<DayViewData> {
   const { day, timeZone, now } = options;
   const window = getSleepWindow({ from: day, to: day }, timeZone);
-  const [packs, summaries, sync] = await Promise.all([
+  const start = startOfLocalDay(day, timeZone);
+  const end = startOfLocalDay(addDays(day, 1), timeZone);
+  const [packs, summaries, sync, workouts, measurements] = await Promise.all([
     readPacks(kv, bandId, listUtcDays(window.start, window.end)),
     listDailySummaries(kv, bandId, { from: day, to: day }),
     getSyncState(kv, bandId),
+    listWorkoutsStarted(kv, bandId, { start, end }),
+    listMeasurements(kv, bandId, { start, end }),
   ]);
-  const start = startOfLocalDay(day, timeZone);
-  const end = startOfLocalDay(addDays(day, 1), timeZone);
   const normalize = createKindNormalizer();
   const detector = new SleepDetector({ timeZone });
   const sleep: SleepSession[] = [];
@@ -81,6 +93,8 @@ export async function loadDayView(
     summary: summaries[0] ?? null,
     activeMinutes: summarizeDayMinutes(minutes).activeMinutes,
     sleep,
+    workouts,
+    measurements,
     completeness: {
       recordedMinutes: inDay.length,
       expectedMinutes: countPastMinutes({ from: day, to: day }, timeZone, now),

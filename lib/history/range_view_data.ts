@@ -6,9 +6,10 @@ import { listDailySummaries } from "../db/history_queries.ts";
 import { readPacks } from "../db/samples.ts";
 import { listUtcDays } from "../db/summaries.ts";
 import { getSyncState } from "../db/sync_state.ts";
-import { daysInRange } from "../time/zones.ts";
+import { addDays, daysInRange, startOfLocalDay } from "../time/zones.ts";
 import { countActiveByDay } from "./active_by_day.ts";
 import { type Completeness, countPastMinutes } from "./completeness.ts";
+import { countWorkoutsStarted } from "./day_readings.ts";
 import { findSessionsByDay, getSleepWindow, sumSleep } from "./sleep_by_day.ts";
 
 /** Per-day series for a multi-day view; null marks a day without data. */
@@ -29,6 +30,8 @@ export interface RangeViewData {
   lightSleepMinutes: (number | null)[];
   /** Deep sleep of the sessions ending each day. */
   deepSleepMinutes: (number | null)[];
+  /** Workouts that started in the period. */
+  workoutCount: number;
   /** How much of the period is stored, and the last sync. */
   completeness: Completeness;
 }
@@ -41,10 +44,14 @@ export async function loadRangeView(
 ): Promise<RangeViewData> {
   const { from, to, timeZone, now } = options;
   const window = getSleepWindow({ from, to }, timeZone);
-  const [packs, summaries, sync] = await Promise.all([
+  const [packs, summaries, sync, workoutCount] = await Promise.all([
     readPacks(kv, bandId, listUtcDays(window.start, window.end)),
     listDailySummaries(kv, bandId, { from, to }),
     getSyncState(kv, bandId),
+    countWorkoutsStarted(kv, bandId, {
+      start: startOfLocalDay(from, timeZone),
+      end: startOfLocalDay(addDays(to, 1), timeZone),
+    }),
   ]);
   const byDay = new Map(summaries.map((s) => [s.day, s]));
   const sessions = findSessionsByDay(packs, { from, to }, timeZone);
@@ -59,6 +66,7 @@ export async function loadRangeView(
     restingHeartRate: [],
     lightSleepMinutes: [],
     deepSleepMinutes: [],
+    workoutCount,
     completeness: {
       recordedMinutes: 0,
       expectedMinutes: countPastMinutes({ from, to }, timeZone, now),

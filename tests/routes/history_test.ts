@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { listDailySummaries } from "../../lib/db/history_queries.ts";
+import { storeReadings } from "../../lib/db/readings.ts";
 import { parseCsvRecords } from "../../lib/history/csv_parse.ts";
 import { createHistoryApp } from "../history/_history_app.ts";
 import { seedPersonWithBand } from "../history/_seed_history.ts";
@@ -96,6 +97,71 @@ Deno.test("[page] week, month and year views chart each day and stay under 150 K
     (week.match(/data-day="2024-03-0[4-9]|data-day="2024-03-10/g) ?? [])
       .length > 0,
     true,
+  );
+});
+
+Deno.test("[page] the day view lists and shades its workouts and dots on-demand heart rate; the week counts workouts", async () => {
+  using t = await setUp();
+  // Berlin is UTC+1: 07:10–07:55 and 18:00–19:30 local on 2024-03-05.
+  await storeReadings(t.kv, "workouts", t.ada.bandId, [
+    {
+      time: Date.UTC(2024, 2, 5, 6, 10),
+      end: Date.UTC(2024, 2, 5, 6, 55),
+      type: 3,
+      steps: 4200,
+      distanceMeters: 3150,
+      calories: 210,
+      averageHeartRate: 112,
+      maxHeartRate: 141,
+      raw: null,
+    },
+    {
+      time: Date.UTC(2024, 2, 5, 17, 0),
+      end: Date.UTC(2024, 2, 5, 18, 30),
+      type: 4,
+      steps: null,
+      distanceMeters: null,
+      calories: null,
+      averageHeartRate: null,
+      maxHeartRate: null,
+      raw: null,
+    },
+    {
+      time: Date.UTC(2024, 2, 8, 9, 0),
+      end: Date.UTC(2024, 2, 8, 9, 30),
+      type: 1,
+      steps: null,
+      distanceMeters: null,
+      calories: null,
+      averageHeartRate: null,
+      maxHeartRate: null,
+      raw: null,
+    },
+  ]);
+  await storeReadings(t.kv, "heart_rate", t.ada.bandId, [
+    { time: Date.UTC(2024, 2, 5, 11, 0), bpm: 131 },
+  ]);
+  const res = await t.get(
+    `/devices/${t.ada.bandId}/history?view=day&day=2024-03-05`,
+  );
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("Content-Type") ?? "", /text\/html/);
+  const html = await res.text();
+  const items = [...html.matchAll(/<li class="workout-item"[^>]*>(.*?)<\/li>/g)]
+    .map((m) => m[1].replace(/<[^>]+>/g, "|"));
+  assert.deepEqual(items, [
+    "|Walking||07:10 – 07:55, 45 min||3.15 km · 4,200 steps · 210 kcal · heart rate 112 avg, 141 max|",
+    "|Cycling||18:00 – 19:30, 1 h 30 min|",
+  ]);
+  assert.equal((html.match(/data-workout-start=/g) ?? []).length, 2);
+  assert.match(html, /data-workout-start="430" data-workout-minutes="45"/);
+  assert.match(html, /<circle cx="[\d.]+" cy="[\d.]+" r="3.5" data-bpm="131"/);
+  const week = await (await t.get(
+    `/devices/${t.ada.bandId}/history?view=week&day=2024-03-05`,
+  )).text();
+  assert.match(
+    week,
+    /<span class="stat-label">Workouts<\/span><span class="stat-value">3<\/span><span class="history-stat-detail">in 7 days<\/span>/,
   );
 });
 

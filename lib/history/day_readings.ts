@@ -1,0 +1,69 @@
+// Workouts and on-demand heart-rate measurements of a period, read from the
+// readings store. A workout belongs to the day it started (its key is its start),
+// so one that runs past midnight is listed once.
+
+import type { z } from "zod";
+import type {
+  heartRateReadingSchema,
+  workoutSchema,
+} from "../api/reading_schemas.ts";
+import { listReadings } from "../db/readings.ts";
+
+/** A stored workout summary (`time` = start, epoch ms). */
+export type StoredWorkout = z.infer<typeof workoutSchema>;
+
+/** A heart-rate measurement taken on demand. */
+export type HeartRateMeasurement = z.infer<typeof heartRateReadingSchema>;
+
+// A day holds at most 1440 one-minute measurements; workouts are far fewer.
+const DAY_LIMIT = 1440;
+// A year of daily workouts twice over; past it the count would be capped.
+const RANGE_LIMIT = 5000;
+
+/** Lists the workouts that started in `[start, end)`, earliest first. */
+export async function listWorkoutsStarted(
+  kv: Deno.Kv,
+  bandId: string,
+  range: { start: number; end: number },
+): Promise<StoredWorkout[]> {
+  const newestFirst = await listReadings<StoredWorkout>(
+    kv,
+    "workouts",
+    bandId,
+    {
+      from: range.start,
+      to: range.end,
+      limit: DAY_LIMIT,
+    },
+  );
+  return newestFirst.reverse();
+}
+
+/** Lists the on-demand heart-rate measurements in `[start, end)`, earliest first. */
+export async function listMeasurements(
+  kv: Deno.Kv,
+  bandId: string,
+  range: { start: number; end: number },
+): Promise<HeartRateMeasurement[]> {
+  const newestFirst = await listReadings<HeartRateMeasurement>(
+    kv,
+    "heart_rate",
+    bandId,
+    { from: range.start, to: range.end, limit: DAY_LIMIT },
+  );
+  return newestFirst.reverse();
+}
+
+/** Counts the workouts that started in `[start, end)`. */
+export async function countWorkoutsStarted(
+  kv: Deno.Kv,
+  bandId: string,
+  range: { start: number; end: number },
+): Promise<number> {
+  const found = await listReadings<StoredWorkout>(kv, "workouts", bandId, {
+    from: range.start,
+    to: range.end,
+    limit: RANGE_LIMIT,
+  });
+  return found.length;
+}
