@@ -3,6 +3,48 @@ import { launchBrowser, saveScreenshot } from "../support/browser.ts";
 import { createHistoryApp } from "../history/_history_app.ts";
 import { seedPersonWithBand } from "../history/_seed_history.ts";
 import { SESSION_COOKIE } from "../../lib/auth/session.ts";
+import { storeReadings } from "../../lib/db/readings.ts";
+import { todayIn } from "../../lib/history/history_view.ts";
+import { addDays, startOfLocalDay } from "../../lib/time/zones.ts";
+
+const TZ = "Europe/Berlin";
+const MINUTE = 60_000;
+
+// Two workouts and three on-demand measurements on the day shown, so the
+// screenshots carry the workout list, its bands and the dots.
+async function seedReadings(kv: Deno.Kv, bandId: string, dayStart: number) {
+  const at = (hour: number, minute: number) =>
+    dayStart + (hour * 60 + minute) * MINUTE;
+  await storeReadings(kv, "workouts", bandId, [
+    {
+      time: at(7, 10),
+      end: at(7, 55),
+      type: 1,
+      steps: 5200,
+      distanceMeters: 6420,
+      calories: 385,
+      averageHeartRate: 141,
+      maxHeartRate: 172,
+      raw: null,
+    },
+    {
+      time: at(17, 30),
+      end: at(18, 40),
+      type: 4,
+      steps: null,
+      distanceMeters: 21300,
+      calories: 540,
+      averageHeartRate: null,
+      maxHeartRate: null,
+      raw: null,
+    },
+  ]);
+  await storeReadings(kv, "heart_rate", bandId, [
+    { time: at(9, 5), bpm: 68 },
+    { time: at(13, 40), bpm: 74 },
+    { time: at(21, 15), bpm: 61 },
+  ]);
+}
 
 const VIEWS = [
   { view: "day", charts: ["#day-steps", "#day-heart-rate", "#day-activity"] },
@@ -20,12 +62,14 @@ Deno.test({
     const kv = await Deno.openKv(":memory:");
     const now = Date.now();
     const seeded = await seedPersonWithBand(kv, {
-      timeZone: "Europe/Berlin",
+      timeZone: TZ,
       now,
       weeks: 5,
       utcOffsetMinutes: 60,
       stepGoal: 8000,
     });
+    const day = addDays(todayIn(TZ, now), -1);
+    await seedReadings(kv, seeded.bandId, startOfLocalDay(day, TZ));
     const server = Deno.serve(
       { port: 0, hostname: "127.0.0.1", onListen: () => {} },
       createHistoryApp(kv).fetch,
@@ -49,12 +93,29 @@ Deno.test({
         for (const width of [1280, 390]) {
           await page.setViewportSize({ width, height: 900 });
           await page.goto(
-            `${origin}/devices/${seeded.bandId}/history?view=${view}`,
+            `${origin}/devices/${seeded.bandId}/history?view=${view}&day=${day}`,
           );
           for (const selector of charts) {
             assert.equal(
               await page.locator(`${selector} svg`).count() > 0,
               true,
+            );
+          }
+          if (view === "day") {
+            assert.equal(await page.locator("#day-workouts li").count(), 2);
+            assert.equal(
+              await page.locator("#day-steps rect[data-workout-start]").count(),
+              2,
+            );
+            assert.equal(
+              await page.locator("#day-heart-rate circle[data-bpm]").count(),
+              3,
+            );
+          } else {
+            assert.equal(
+              await page.locator(".stat-label", { hasText: "Workouts" })
+                .count(),
+              1,
             );
           }
           const overflow = await page.evaluate(() =>
