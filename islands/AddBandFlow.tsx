@@ -5,7 +5,7 @@ import { ApiError } from "../lib/api/errors.ts";
 import { authKeySchema, macSchema } from "../lib/api/band_schemas.ts";
 import { describeBleError } from "../lib/ble/errors.ts";
 import { MiBand4 } from "../lib/ble/mi_band4.ts";
-import { verifyMacAddress } from "../lib/ble/ops/device_info.ts";
+import { verifyMacAddress } from "../lib/ble/mod.ts";
 import { parseAuthKey } from "../lib/protocol/auth.ts";
 import {
   bluetoothSupport,

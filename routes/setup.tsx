@@ -55,7 +55,7 @@ export default function SetupPage({ data }: PageProps<Data>) {
         ? <p class="notice notice-error" role="alert">{data.error}</p>
         : null}
       <form method="post">
-        <CredentialFields username={data?.username} newAccount={true} />
+        <CredentialFields username={data?.username} newAccount />
         <label class="field">
           Time zone
           <TimeZoneInput name="timeZone" />
