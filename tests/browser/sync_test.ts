@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { listReadings } from "../../lib/db/readings.ts";
 import { getSyncState } from "../../lib/db/sync_state.ts";
 import { launchBrowser, saveScreenshot } from "../support/browser.ts";
 import { buildInjectScript, TEST_KEY } from "../support/inject_band.ts";
@@ -16,7 +17,7 @@ const DAYS = 4;
 
 Deno.test({
   name:
-    "[browser] sync stores several days, is cut by a disconnect halfway, and resumes with no minute lost or duplicated",
+    "[browser] sync stores several days, is cut by a disconnect halfway, resumes with no minute lost or duplicated, brings the workouts and keeps a heart-rate reading",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
@@ -123,9 +124,48 @@ Deno.test({
           .__simBands[0].state.syncedMinutes
       );
       assert.equal(synced, DAYS * 1440);
+
+      // The workouts the band recorded in those days followed the minutes.
+      const recorded = await page.evaluate(() =>
+        (globalThis as unknown as {
+          __simBands: { state: { workouts: { start: number }[] } }[];
+        }).__simBands[0].state.workouts.map((w) => w.start)
+      );
+      assert.ok(recorded.length > 0, "the band recorded no workout");
+      const workouts = await listReadings<{ time: number }>(
+        server.kv,
+        "workouts",
+        bandId,
+        { from: 0, to: end + MINUTE, limit: 100 },
+      );
+      assert.deepEqual(workouts.map((w) => w.time).reverse(), recorded);
+      assert.match(
+        await page.locator("#sync-summary").textContent() ?? "",
+        new RegExp(` · ${recorded.length} workouts? stored$`),
+      );
+
       await saveScreenshot(page, "band-connection-1280");
       await page.setViewportSize({ width: 390, height: 844 });
       await saveScreenshot(page, "band-connection-390");
+      // A reading the band sends on its own is kept on the server once the band
+      // disconnects, even though no one asked for it.
+      const before = Date.now();
+      await page.evaluate(() =>
+        (globalThis as unknown as {
+          __simBands: { emitHeartRate(bpm: number): void }[];
+        }).__simBands[0].emitHeartRate(83)
+      );
+      await page.getByRole("button", { name: "Disconnect" }).click();
+      let heartRates: { time: number; bpm: number }[] = [];
+      for (let i = 0; i < 50 && heartRates.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        heartRates = await listReadings(server.kv, "heart_rate", bandId, {
+          from: before - 1000,
+          to: Date.now() + 1000,
+          limit: 10,
+        });
+      }
+      assert.deepEqual(heartRates.map((r) => r.bpm), [83]);
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
