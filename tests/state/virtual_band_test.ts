@@ -3,6 +3,7 @@ import {
   createVirtualBluetooth,
   GRANTS_STORAGE_KEY,
 } from "../../lib/state/virtual_band.ts";
+import { generateHistory } from "../../lib/sim/mod.ts";
 import { BAND_REQUEST_OPTIONS } from "../../lib/ble/request_options.ts";
 import { connectGatt } from "../../lib/ble/web_bluetooth.ts";
 import { readMacAddress } from "../../lib/ble/ops/device_info.ts";
@@ -62,4 +63,20 @@ Deno.test("createVirtualBluetooth() restores an earlier grant with the same devi
   const without = createVirtualBluetooth(spec, { getDevices: false });
   assert.equal(typeof without.bluetooth.getDevices, "undefined");
   localStorage.removeItem(GRANTS_STORAGE_KEY);
+});
+
+Deno.test("createVirtualBluetooth() gives a band the generated workouts inside its history, none before it", () => {
+  const vb = createVirtualBluetooth([
+    { mac: "AA:BB:CC:DD:EE:01", key: KEY, historyDays: 10, historyEnd: END },
+  ]);
+  const { history, workouts } = vb.bands[0].state;
+  const start = END - 10 * 1440 * 60_000;
+  assert.equal(history.start, start);
+  const generated = generateHistory({ end: END, weeks: 2, seed: 1 }).workouts;
+  const expected = generated.filter((w) => w.start >= start);
+  // Ten days hold three or four of the every-third-day runs; older ones are cut.
+  assert.ok(expected.length >= 3 && expected.length < generated.length);
+  assert.deepEqual(workouts, expected);
+  const none = createVirtualBluetooth([{ mac: "AA:BB:CC:DD:EE:02", key: KEY }]);
+  assert.deepEqual(none.bands[0].state.workouts, []);
 });
