@@ -2,31 +2,14 @@ import { useEffect } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import {
   bluetoothSupport,
-  checkBluetoothSupport,
   describeBluetoothSupport,
+  refreshBluetoothSupport,
 } from "../lib/state/bluetooth_support.ts";
 
 /** "Add a band": checks that this browser can use Web Bluetooth and says what to do when it cannot. */
 export default function AddBandButton(props: { href: string; label?: string }) {
   const expanded = useSignal(false);
-  useEffect(() => {
-    const bluetooth = (navigator as Navigator & {
-      bluetooth?: { getAvailability?: () => Promise<boolean> };
-    }).bluetooth;
-    const facts = {
-      isSecureContext: globalThis.isSecureContext,
-      origin: location.origin,
-      hasBluetooth: bluetooth !== undefined,
-      userAgent: navigator.userAgent,
-    };
-    bluetoothSupport.value = checkBluetoothSupport(facts);
-    bluetooth?.getAvailability?.().then((available) => {
-      bluetoothSupport.value = checkBluetoothSupport({
-        ...facts,
-        adapterAvailable: available,
-      });
-    }).catch(() => {});
-  }, []);
+  useEffect(refreshBluetoothSupport, []);
   const support = bluetoothSupport.value;
   const message = describeBluetoothSupport(support);
   const ready = support.status === "ready";

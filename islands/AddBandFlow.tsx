@@ -9,8 +9,8 @@ import { verifyMacAddress } from "../lib/ble/mod.ts";
 import { parseAuthKey } from "../lib/protocol/auth.ts";
 import {
   bluetoothSupport,
-  checkBluetoothSupport,
   describeBluetoothSupport,
+  refreshBluetoothSupport,
 } from "../lib/state/bluetooth_support.ts";
 import {
   createMemoryDeviceMap,
@@ -38,22 +38,7 @@ export default function AddBandFlow(props: { csrfToken?: string }) {
   const failure = useSignal<{ title: string; action: string } | null>(null);
   const done = useSignal(false);
 
-  useEffect(() => {
-    const bluetooth = (navigator as { bluetooth?: Bluetooth }).bluetooth;
-    const facts = {
-      isSecureContext: globalThis.isSecureContext,
-      origin: location.origin,
-      hasBluetooth: bluetooth !== undefined,
-      userAgent: navigator.userAgent,
-    };
-    bluetoothSupport.value = checkBluetoothSupport(facts);
-    bluetooth?.getAvailability?.().then((available) => {
-      bluetoothSupport.value = checkBluetoothSupport({
-        ...facts,
-        adapterAvailable: available,
-      });
-    }).catch(() => {});
-  }, []);
+  useEffect(refreshBluetoothSupport, []);
 
   async function add(event: Event) {
     event.preventDefault();

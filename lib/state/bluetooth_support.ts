@@ -70,3 +70,28 @@ export function describeBluetoothSupport(
       };
   }
 }
+
+/**
+ * Checks this browser now, and again once the adapter reports whether it is on,
+ * publishing each answer in `bluetoothSupport`; call it once an island mounts.
+ */
+export function refreshBluetoothSupport(): void {
+  const bluetooth = (navigator as Navigator & {
+    bluetooth?: { getAvailability?: () => Promise<boolean> };
+  }).bluetooth;
+  const facts: BrowserFacts = {
+    isSecureContext: globalThis.isSecureContext,
+    origin: location.origin,
+    hasBluetooth: bluetooth !== undefined,
+    userAgent: navigator.userAgent,
+  };
+  bluetoothSupport.value = checkBluetoothSupport(facts);
+  bluetooth?.getAvailability?.().then((available) => {
+    bluetoothSupport.value = checkBluetoothSupport({
+      ...facts,
+      adapterAvailable: available,
+    });
+  }).catch(() => {
+    // Some browsers expose the API but not the adapter state; keep the first answer.
+  });
+}
