@@ -102,13 +102,23 @@ export default function BandConnection(props: BandConnectionProps) {
           allowChooser: allowChooser || props.virtual,
           onStep: (step) => (connectionStatus.value = step),
         });
+        let leaving = false;
         const heartRate = startHeartRateRecorder(band, {
           store: async (readings) => {
-            await api.addReadings(props.bandId, "heart_rate", readings);
+            await api.addReadings(props.bandId, "heart_rate", readings, {
+              keepalive: leaving,
+            });
           },
         });
+        // Readings not yet sent would be lost with the tab: the band keeps no
+        // copy to fetch, so send them as the page goes away.
+        const flushOnLeave = () => {
+          leaving = true;
+          heartRate.flush().catch(() => {});
+        };
+        addEventListener("pagehide", flushOnLeave);
         band.onDisconnect(() => {
-          // Failed readings are lost with the page; the band keeps no copy to fetch.
+          removeEventListener("pagehide", flushOnLeave);
           heartRate.stop().catch(() => {});
           if (connectedBand.value === band) connectedBand.value = null;
           syncStop.value?.abort();

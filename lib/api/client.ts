@@ -55,7 +55,12 @@ export class ApiClient {
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async #call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { keepalive?: boolean } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (method !== "GET" && this.#csrfToken) {
@@ -68,6 +73,8 @@ export class ApiClient {
         headers,
         credentials: "same-origin",
         body: body === undefined ? undefined : JSON.stringify(body),
+        // Lets a request outlive the page (readings flushed on pagehide).
+        keepalive: options.keepalive,
       });
     } catch (error) {
       throw new ApiError(
@@ -248,15 +255,19 @@ export class ApiClient {
     return this.#call("GET", `/api/bands/${bandId}/summaries/daily?${q}`);
   }
 
-  /** Stores battery, heart-rate, workout or event readings. */
+  /** Stores battery, heart-rate, workout or event readings; `keepalive` lets the upload outlive the page. */
   addReadings(
     bandId: string,
     kind: ReadingKindName,
     readings: { time: number }[],
+    options: { keepalive?: boolean } = {},
   ): Promise<{ added: number }> {
-    return this.#call("POST", `/api/bands/${bandId}/readings/${kind}`, {
-      readings,
-    });
+    return this.#call(
+      "POST",
+      `/api/bands/${bandId}/readings/${kind}`,
+      { readings },
+      options,
+    );
   }
 
   /** Lists readings of one kind, newest first. */
