@@ -3,6 +3,7 @@ import type { DaySummary } from "../lib/api/sample_schemas.ts";
 import { listBands } from "../lib/db/bands.ts";
 import { listDailySummaries } from "../lib/db/history_queries.ts";
 import { getSyncState } from "../lib/db/sync_state.ts";
+import { ensureSummaryTimeZone } from "../lib/db/summary_rebuild.ts";
 import { localDay } from "../lib/time/zones.ts";
 import AddBandButton from "../islands/AddBandButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
@@ -41,6 +42,7 @@ export const handler: Handlers<Data> = {
     const today = localDay(now, timeZone);
     const bands = await listBands(kv, user.id);
     const rows = await Promise.all(bands.map(async (band): Promise<BandRow> => {
+      await ensureSummaryTimeZone(kv, band.id, timeZone);
       const [sync, days] = await Promise.all([
         getSyncState(kv, band.id),
         listDailySummaries(kv, band.id, { from: today, to: today }),

@@ -2,6 +2,7 @@ import type { Handlers, PageProps } from "../../../lib/http/define.ts";
 import { page } from "../../../lib/http/define.ts";
 import { badRequest } from "../../../lib/http/errors.ts";
 import { requireBand, requireUser } from "../../../lib/auth/guards.ts";
+import { ensureSummaryTimeZone } from "../../../lib/db/summary_rebuild.ts";
 import { readDay } from "../../../lib/auth/read_day.ts";
 import {
   type HistoryPageData,
@@ -16,6 +17,8 @@ export const handler: Handlers<HistoryPageData> = {
     const user = requireUser(ctx);
     const band = await requireBand(ctx);
     const timeZone = user.timeZone ?? "UTC";
+    // Summaries follow the person's zone: rebuild them if it changed since.
+    await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
     const now = Date.now();
     const today = todayIn(timeZone, now);
     const view = ctx.url.searchParams.get("view") ?? "day";
