@@ -36,22 +36,23 @@ import * as $32 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
-import * as $$3 from "./islands/TimeZoneInput.tsx";
-import * as $$4 from "./islands/cards/AlarmsCard.tsx";
-import * as $$5 from "./islands/cards/BandLockCard.tsx";
-import * as $$6 from "./islands/cards/BandTimeCard.tsx";
-import * as $$7 from "./islands/cards/BatteryCard.tsx";
-import * as $$8 from "./islands/cards/DeviceInfoCard.tsx";
-import * as $$9 from "./islands/cards/DisplayCard.tsx";
-import * as $$10 from "./islands/cards/FindBandCard.tsx";
-import * as $$11 from "./islands/cards/GoalCard.tsx";
-import * as $$12 from "./islands/cards/HeartRateCard.tsx";
-import * as $$13 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$14 from "./islands/cards/MusicCard.tsx";
-import * as $$15 from "./islands/cards/NotificationsCard.tsx";
-import * as $$16 from "./islands/cards/SettingsCard.tsx";
-import * as $$17 from "./islands/cards/StatusCard.tsx";
-import * as $$18 from "./islands/cards/WeatherCard.tsx";
+import * as $$3 from "./islands/ChartDetails.tsx";
+import * as $$4 from "./islands/TimeZoneInput.tsx";
+import * as $$5 from "./islands/cards/AlarmsCard.tsx";
+import * as $$6 from "./islands/cards/BandLockCard.tsx";
+import * as $$7 from "./islands/cards/BandTimeCard.tsx";
+import * as $$8 from "./islands/cards/BatteryCard.tsx";
+import * as $$9 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$10 from "./islands/cards/DisplayCard.tsx";
+import * as $$11 from "./islands/cards/FindBandCard.tsx";
+import * as $$12 from "./islands/cards/GoalCard.tsx";
+import * as $$13 from "./islands/cards/HeartRateCard.tsx";
+import * as $$14 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$15 from "./islands/cards/MusicCard.tsx";
+import * as $$16 from "./islands/cards/NotificationsCard.tsx";
+import * as $$17 from "./islands/cards/SettingsCard.tsx";
+import * as $$18 from "./islands/cards/StatusCard.tsx";
+import * as $$19 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -94,21 +95,22 @@ export const manifest = {
     "./islands/AddBandButton.tsx": $$0,
     "./islands/AddBandFlow.tsx": $$1,
     "./islands/BandConnection.tsx": $$2,
-    "./islands/TimeZoneInput.tsx": $$3,
-    "./islands/cards/AlarmsCard.tsx": $$4,
-    "./islands/cards/BandLockCard.tsx": $$5,
-    "./islands/cards/BandTimeCard.tsx": $$6,
-    "./islands/cards/BatteryCard.tsx": $$7,
-    "./islands/cards/DeviceInfoCard.tsx": $$8,
-    "./islands/cards/DisplayCard.tsx": $$9,
-    "./islands/cards/FindBandCard.tsx": $$10,
-    "./islands/cards/GoalCard.tsx": $$11,
-    "./islands/cards/HeartRateCard.tsx": $$12,
-    "./islands/cards/IdleAlertsCard.tsx": $$13,
-    "./islands/cards/MusicCard.tsx": $$14,
-    "./islands/cards/NotificationsCard.tsx": $$15,
-    "./islands/cards/SettingsCard.tsx": $$16,
-    "./islands/cards/StatusCard.tsx": $$17,
-    "./islands/cards/WeatherCard.tsx": $$18,
+    "./islands/ChartDetails.tsx": $$3,
+    "./islands/TimeZoneInput.tsx": $$4,
+    "./islands/cards/AlarmsCard.tsx": $$5,
+    "./islands/cards/BandLockCard.tsx": $$6,
+    "./islands/cards/BandTimeCard.tsx": $$7,
+    "./islands/cards/BatteryCard.tsx": $$8,
+    "./islands/cards/DeviceInfoCard.tsx": $$9,
+    "./islands/cards/DisplayCard.tsx": $$10,
+    "./islands/cards/FindBandCard.tsx": $$11,
+    "./islands/cards/GoalCard.tsx": $$12,
+    "./islands/cards/HeartRateCard.tsx": $$13,
+    "./islands/cards/IdleAlertsCard.tsx": $$14,
+    "./islands/cards/MusicCard.tsx": $$15,
+    "./islands/cards/NotificationsCard.tsx": $$16,
+    "./islands/cards/SettingsCard.tsx": $$17,
+    "./islands/cards/StatusCard.tsx": $$18,
+    "./islands/cards/WeatherCard.tsx": $$19,
   },
 };

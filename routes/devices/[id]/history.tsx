@@ -10,6 +10,8 @@ import {
 } from "../../../lib/history/history_page_data.ts";
 import { isHistoryView, todayIn } from "../../../lib/history/history_view.ts";
 import { HistoryPage } from "../../../components/history/HistoryPage.tsx";
+import { buildChartDetails } from "../../../lib/history/chart_details.ts";
+import ChartDetails from "../../../islands/ChartDetails.tsx";
 
 /** A band's history: `?view=day|week|month|year&day=YYYY-MM-DD`, today by default. */
 export const handler: Handlers<HistoryPageData> = {
@@ -37,7 +39,13 @@ export const handler: Handlers<HistoryPageData> = {
   },
 };
 
-/** Renders the history page from the handler's data. */
+/** Renders the history page from the handler's data, with hover details when it draws charts. */
 export default function HistoryRoute({ data }: PageProps<HistoryPageData>) {
-  return <HistoryPage page={data} />;
+  const charts = buildChartDetails(data);
+  return (
+    <>
+      <HistoryPage page={data} />
+      {charts.length ? <ChartDetails charts={charts} /> : null}
+    </>
+  );
 }
