@@ -69,6 +69,12 @@ Deno.test({
         if (msg.type() === "error") problems.push(msg.text());
       });
       page.on("pageerror", (err) => problems.push(String(err)));
+      // Chromium logs CSP refusals as console errors; this also catches any it reports only as events.
+      await page.addInitScript(() => {
+        addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective}`);
+        });
+      });
       await page.setViewportSize({ width: 1280, height: 900 });
       const tip = page.locator(".chart-details");
       const url = (view: string) =>
