@@ -1,5 +1,5 @@
-// Test-only app with the history page and export routes, so these tests do not
-// depend on the generated manifest being rebuilt.
+// Test-only app with the history page and export routes, plus every island
+// and the islands build (as served), so pages weigh what they weigh for real.
 
 import { loadConfig } from "../../fresh.config.ts";
 import {
@@ -7,7 +7,8 @@ import {
   type Manifest,
   type RouteModule,
 } from "../../lib/http/app.ts";
-import { projectPaths } from "../../lib/http/server.ts";
+import { ensureIslandsBuild, projectPaths } from "../../lib/http/server.ts";
+import { manifest as generated } from "../../fresh.gen.ts";
 import * as app from "../../routes/_app.tsx";
 import * as notFound from "../../routes/_404.tsx";
 import * as serverError from "../../routes/_500.tsx";
@@ -30,16 +31,20 @@ const manifest: Manifest = {
     "./routes/devices/[id]/history.tsx": history as RouteModule,
     "./routes/api/bands/[id]/export.ts": exportRoute as RouteModule,
   },
-  islands: {},
+  islands: generated.islands,
 };
+
+const build = await ensureIslandsBuild(ROOT, generated);
 
 /** The history app on a given KV, serving static files so screenshots get the styles. */
 export function createHistoryApp(kv: Deno.Kv): ReturnType<typeof createApp> {
-  const { staticDir } = projectPaths(ROOT);
+  const { staticDir, buildDir } = projectPaths(ROOT);
   return createApp({
     config: loadConfig({ KV_PATH: ":memory:" }),
     kv,
     manifest,
+    build,
+    buildDir,
     staticDir,
   });
 }
