@@ -115,7 +115,12 @@ export default function AlarmsCard(
   };
 
   return (
-    <CardFrame id="alarms" title="Alarms" source="saved" wide>
+    <CardFrame
+      id="alarms"
+      title="Alarms"
+      source={alarms.value.length > 0 ? "saved" : undefined}
+      wide
+    >
       <ol class="slot-list" aria-label="Alarm slots">
         {Array.from({ length: ALARM_SLOT_COUNT }, (_, index) => {
           const saved = alarms.value.find((a) => a.index === index);

@@ -32,6 +32,14 @@ Deno.test("[page] GET /devices/:id renders the owner's band without its auth key
   assert.match(body, /<h1>Blue band/);
   assert.match(body, /C8:0F:10:AA:BB:CC/);
   assert.match(body, new RegExp(`href="/devices/${id}/history"`));
+  const alarmsCard = /<section[^>]*id="alarms"[\s\S]*?<\/section>/.exec(body)
+    ?.[0];
+  assert.ok(alarmsCard, "the alarms card renders");
+  assert.equal(
+    alarmsCard.includes("Last saved"),
+    false,
+    "no alarm saved yet, so no badge",
+  );
   for (
     const card of [
       "status",
