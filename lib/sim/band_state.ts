@@ -1,5 +1,6 @@
 // Everything the simulated band remembers. Plain data so the demo page can render
 // it and tests can inspect it; behaviour lives in the handlers and VirtualBand.
+import { parseAuthKey } from "../protocol/auth.ts";
 import type { ActivityBatch } from "../protocol/activity_sample.ts";
 import { type Alarm, ALARM_SLOT_COUNT } from "../protocol/alarms.ts";
 import type { SimWorkout } from "./sim_workout.ts";
@@ -116,29 +117,13 @@ export interface BandStateOptions {
   now: number;
 }
 
-const TEST_KEY = [
-  0x30,
-  0x31,
-  0x32,
-  0x33,
-  0x34,
-  0x35,
-  0x36,
-  0x37,
-  0x38,
-  0x39,
-  0x40,
-  0x41,
-  0x42,
-  0x43,
-  0x44,
-  0x45,
-];
+/** The simulator's default auth key: the spec's §30 test key, never a real band's. */
+export const DEFAULT_SIM_KEY_HEX = "30313233343536373839404142434445";
 
 /** Creates a fresh band state with realistic defaults. */
 export function createBandState(options: BandStateOptions): BandState {
   const offset = options.utcOffsetMinutes ?? 0;
-  const key = options.key ?? new Uint8Array(TEST_KEY);
+  const key = options.key ?? parseAuthKey(DEFAULT_SIM_KEY_HEX);
   if (key.length !== 16) {
     throw new RangeError(
       `Cannot create band: key has ${key.length} bytes, expected 16`,

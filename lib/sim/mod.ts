@@ -21,6 +21,7 @@ export {
 } from "./history_generator.ts";
 export { VirtualBand, type VirtualBandOptions } from "./virtual_band.ts";
 export type { BandState } from "./band_state.ts";
+export { DEFAULT_SIM_KEY_HEX } from "./band_state.ts";
 export type { BandBehaviour, Scheduler } from "./band_context.ts";
 export type { SimWorkout } from "./sim_workout.ts";
 export { SimFaults } from "./sim_faults.ts";

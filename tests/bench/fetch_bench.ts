@@ -3,6 +3,8 @@
 // Targets: under 0.5 s and under 50 MB. Run: deno run -A tests/bench/fetch_bench.ts
 // (add --timers to step the simulator with setTimeout(0) instead of microtasks).
 
+import { parseAuthKey } from "../../lib/protocol/auth.ts";
+import { DEFAULT_SIM_KEY_HEX } from "../../lib/sim/mod.ts";
 import type { ActivityBatch } from "../../lib/protocol/activity_sample.ts";
 import { MiBand4 } from "../../lib/ble/mi_band4.ts";
 import { generateHistory } from "../../lib/sim/history_generator.ts";
@@ -11,24 +13,7 @@ import { SimTransport } from "../../lib/sim/sim_transport.ts";
 import { VirtualBand } from "../../lib/sim/virtual_band.ts";
 
 const NOW = Date.UTC(2024, 2, 10, 12, 0, 0);
-const KEY = new Uint8Array([
-  0x30,
-  0x31,
-  0x32,
-  0x33,
-  0x34,
-  0x35,
-  0x36,
-  0x37,
-  0x38,
-  0x39,
-  0x40,
-  0x41,
-  0x42,
-  0x43,
-  0x44,
-  0x45,
-]);
+const KEY = parseAuthKey(DEFAULT_SIM_KEY_HEX);
 
 // "No link latency": zero-delay steps run as microtasks, in order, instead of timers,
 // whose ~1 ms minimum per hop would otherwise dominate (6 hops per batch of 1440).

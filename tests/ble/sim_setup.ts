@@ -1,6 +1,8 @@
 // Shared set-up for MiBand4 tests against the simulator: a fixed clock, a fixed
 // challenge and the simulator's reproducible test key.
 
+import { parseAuthKey } from "../../lib/protocol/auth.ts";
+import { DEFAULT_SIM_KEY_HEX } from "../../lib/sim/mod.ts";
 import { MiBand4 } from "../../lib/ble/mi_band4.ts";
 import { SimTransport } from "../../lib/sim/sim_transport.ts";
 import {
@@ -9,24 +11,7 @@ import {
 } from "../../lib/sim/virtual_band.ts";
 
 /** The simulator's default key (spec §30, not a real band's). */
-export const TEST_KEY = new Uint8Array([
-  0x30,
-  0x31,
-  0x32,
-  0x33,
-  0x34,
-  0x35,
-  0x36,
-  0x37,
-  0x38,
-  0x39,
-  0x40,
-  0x41,
-  0x42,
-  0x43,
-  0x44,
-  0x45,
-]);
+export const TEST_KEY = parseAuthKey(DEFAULT_SIM_KEY_HEX);
 
 /** 2024-03-10T12:00:00Z. */
 export const NOW = Date.UTC(2024, 2, 10, 12, 0, 0);
