@@ -35,8 +35,6 @@ export type {
 } from "./transport.ts";
 export {
   BAND_REQUEST_OPTIONS,
-  type BluetoothEnvironment,
-  checkBluetoothSupport,
   connectBand,
   connectGatt,
   type ConnectOptions,

@@ -17,33 +17,6 @@ export { BAND_REQUEST_OPTIONS } from "./request_options.ts";
 /** Default time allowed for `gatt.connect()` and for waiting on an advertisement (spec §27.6). */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
-/** What the page offers: `navigator.bluetooth` (absent in most browsers) and whether the context is secure. */
-export interface BluetoothEnvironment {
-  /** `navigator.bluetooth`, or undefined where the browser lacks it. */
-  bluetooth?: Bluetooth;
-  /** `globalThis.isSecureContext`. */
-  isSecureContext?: boolean;
-}
-
-/** Returns the reason Bluetooth cannot be used here, or null when it can. */
-export function checkBluetoothSupport(
-  env: BluetoothEnvironment,
-): BleError | null {
-  if (env.isSecureContext === false) {
-    return new BleError(
-      "insecure_context",
-      "Cannot use Bluetooth: the page is not a secure context",
-    );
-  }
-  if (!env.bluetooth) {
-    return new BleError(
-      "not_supported",
-      "Cannot use Bluetooth: this browser has no Web Bluetooth",
-    );
-  }
-  return null;
-}
-
 /** Opens the browser's chooser for a Mi Smart Band 4; call it from a click handler. */
 export async function requestBandDevice(
   bluetooth: Bluetooth | undefined,

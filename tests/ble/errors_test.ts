@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
 import { BleError, describeBleError } from "../../lib/ble/errors.ts";
-import {
-  checkBluetoothSupport,
-  mapBluetoothError,
-} from "../../lib/ble/web_bluetooth.ts";
+import { mapBluetoothError } from "../../lib/ble/web_bluetooth.ts";
 import { AuthError, ProtocolError } from "../../lib/protocol/errors.ts";
 
 const CASES: [string, string, string][] = [
@@ -108,22 +105,4 @@ Deno.test("describeBleError() covers protocol errors and unknown values", () => 
     title: "Something went wrong talking to the band",
     action: "Reconnect the band and try again",
   });
-});
-
-Deno.test("checkBluetoothSupport() reports an insecure context before a missing API", () => {
-  assert.equal(
-    checkBluetoothSupport({ isSecureContext: false })?.code,
-    "insecure_context",
-  );
-  assert.equal(
-    checkBluetoothSupport({ isSecureContext: true })?.code,
-    "not_supported",
-  );
-  assert.equal(
-    checkBluetoothSupport({
-      isSecureContext: true,
-      bluetooth: {} as Bluetooth,
-    }),
-    null,
-  );
 });
