@@ -24,7 +24,6 @@ export default function BandLockCard(
     return action.run(async (band) => {
       await band.settings.apply({ kind: "band_lock", enabled, pin: code });
       await saveGeneralSettings(props.bandId, props.csrfToken, {
-        initial: props.settings.general,
         change: { band_lock: enabled },
       });
       pin.value = "";

@@ -59,7 +59,6 @@ export default function HeartRateCard(
       async (band) => {
         await band.heartRate.setAllDayInterval(minutes);
         await saveGeneralSettings(props.bandId, props.csrfToken, {
-          initial: props.settings.general,
           change: { heart_rate_interval: minutes },
         });
       },

@@ -204,7 +204,6 @@ export default function SettingsCard(
         throw error;
       }
       await saveGeneralSettings(props.bandId, props.csrfToken, {
-        initial: props.settings.general,
         change: next,
       });
     }, `${setting.label}: saved`);
