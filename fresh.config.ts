@@ -28,6 +28,8 @@ export interface AppConfig {
   geocodingApiUrl: string;
   /** Whether requests come through a reverse proxy whose `X-Forwarded-*` headers are trusted (`TRUST_PROXY`). */
   trustProxy: boolean;
+  /** Whether every KV call is checked against hosted KV's limits and refused beyond them (`KV_STRICT_LIMITS`). */
+  kvStrictLimits: boolean;
 }
 
 /** Reads one environment variable without failing where env access is not granted. */
@@ -92,6 +94,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     geocodingApiUrl: readEnv(env, "GEOCODING_API_URL") ??
       "https://geocoding-api.open-meteo.com/v1/search",
     trustProxy: parseBoolean("TRUST_PROXY", readEnv(env, "TRUST_PROXY"), false),
+    kvStrictLimits: parseBoolean(
+      "KV_STRICT_LIMITS",
+      readEnv(env, "KV_STRICT_LIMITS"),
+      false,
+    ),
   };
 }
 

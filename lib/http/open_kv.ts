@@ -1,8 +1,18 @@
 // Opens the app's one Deno KV handle from configuration.
 import type { KvLocation } from "../../fresh.config.ts";
+import { withKvLimits } from "../db/kv_limits.ts";
+
+/** Opens KV from configuration; with `strictLimits`, every call is checked against hosted KV's limits. */
+export async function openKv(
+  location: KvLocation,
+  options: { strictLimits?: boolean } = {},
+): Promise<Deno.Kv> {
+  const kv = await openKvAt(location);
+  return options.strictLimits ? withKvLimits(kv) : kv;
+}
 
 /** Opens KV at a local file (creating its folder), in memory, remotely (KV Connect), or Deploy's default. */
-export async function openKv(location: KvLocation): Promise<Deno.Kv> {
+async function openKvAt(location: KvLocation): Promise<Deno.Kv> {
   switch (location.kind) {
     case "memory":
       return await Deno.openKv(":memory:");

@@ -36,7 +36,7 @@ export async function startServer(
   options: { config: AppConfig; manifest: Manifest; root: string },
 ) {
   const { config, manifest, root } = options;
-  const kv = await openKv(config.kv);
+  const kv = await openKv(config.kv, { strictLimits: config.kvStrictLimits });
   const build = await ensureIslandsBuild(root, manifest);
   const app = createApp({ config, kv, manifest, build, ...projectPaths(root) });
   const tls = config.tls

@@ -1,5 +1,6 @@
 // An in-process app with only the middleware and the API routes, on in-memory KV,
 // plus a tiny browser-like agent that keeps the session cookie and CSRF token.
+import { withKvLimits } from "../../lib/db/kv_limits.ts";
 import { loadConfig } from "../../fresh.config.ts";
 import {
   createApp,
@@ -108,7 +109,8 @@ export interface ApiTestApp {
 export async function createApiTestApp(
   env: Record<string, string> = {},
 ): Promise<ApiTestApp> {
-  const kv = await Deno.openKv(":memory:");
+  // Every route and browser test runs under hosted KV's limits.
+  const kv = withKvLimits(await Deno.openKv(":memory:"));
   const app = createApp({
     config: loadConfig({ KV_PATH: ":memory:", ...env }),
     kv,

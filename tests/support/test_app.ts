@@ -1,4 +1,5 @@
 // The real app, in-process, on in-memory KV: for route tests and browser tests.
+import { withKvLimits } from "../../lib/db/kv_limits.ts";
 import { loadConfig } from "../../fresh.config.ts";
 import { manifest } from "../../fresh.gen.ts";
 import { createApp, type Manifest } from "../../lib/http/app.ts";
@@ -21,7 +22,8 @@ export interface TestApp {
 export async function createTestApp(
   options: { env?: Record<string, string>; manifest?: Manifest } = {},
 ): Promise<TestApp> {
-  const kv = await Deno.openKv(":memory:");
+  // Every route and browser test runs under hosted KV's limits.
+  const kv = withKvLimits(await Deno.openKv(":memory:"));
   const config = loadConfig({ KV_PATH: ":memory:", ...options.env });
   const build = await ensureIslandsBuild(ROOT, manifest);
   const app = createApp({
