@@ -30,6 +30,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Whether every KV call is checked against hosted KV's limits and refused beyond them (`KV_STRICT_LIMITS`). */
   kvStrictLimits: boolean;
+  /** Periodic backups from inside the server (`BACKUP_DIR`, `BACKUP_EVERY`, `BACKUP_KEEP`), or none. */
+  backups?: { dir: string; everyMs: number; keep: number };
 }
 
 /** Reads one environment variable without failing where env access is not granted. */
@@ -49,6 +51,18 @@ function parseBoolean(
   throw new Error(
     `Cannot read configuration: ${name} must be true or false, got "${value}"`,
   );
+}
+
+/** Parses a period such as `24h`, `30m` or `7d` into milliseconds. */
+export function parsePeriod(text: string): number {
+  const match = /^(\d+)\s*(m|h|d)$/.exec(text.trim());
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+  if (match === null || Number(match[1]) === 0) {
+    throw new Error(
+      `Cannot read configuration: BACKUP_EVERY must look like 30m, 24h or 7d, got "${text}"`,
+    );
+  }
+  return Number(match[1]) * unit[match[2] as keyof typeof unit];
 }
 
 /** Turns a `KV_PATH` value into a KV location. */
@@ -82,6 +96,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       "Cannot read configuration: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither",
     );
   }
+  const backupDir = readEnv(env, "BACKUP_DIR");
+  const backups = backupDir === undefined ? undefined : {
+    dir: backupDir,
+    everyMs: parsePeriod(readEnv(env, "BACKUP_EVERY") ?? "24h"),
+    keep: parseCount("BACKUP_KEEP", readEnv(env, "BACKUP_KEEP") ?? "7"),
+  };
   return {
     port,
     hostname: readEnv(env, "LISTEN_ADDRESS") ?? "127.0.0.1",
@@ -99,7 +119,18 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       readEnv(env, "KV_STRICT_LIMITS"),
       false,
     ),
+    backups,
   };
+}
+
+function parseCount(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(
+      `Cannot read configuration: ${name} must be a whole number of at least 1, got "${value}"`,
+    );
+  }
+  return n;
 }
 
 /** Reads the process environment, or an empty one where `--allow-env` is missing. */

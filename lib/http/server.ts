@@ -7,6 +7,7 @@ import {
   readIslandsBuild,
 } from "./build_islands.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
+import { startBackupSchedule } from "../db/backup_schedule.ts";
 
 /** Folders of the project, resolved from its root. */
 export function projectPaths(root: string) {
@@ -38,6 +39,7 @@ export async function startServer(
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv, { strictLimits: config.kvStrictLimits });
   const build = await ensureIslandsBuild(root, manifest);
+  if (config.backups) startBackupSchedule(kv, config.backups);
   const app = createApp({ config, kv, manifest, build, ...projectPaths(root) });
   const tls = config.tls
     ? {

@@ -50,3 +50,24 @@ Deno.test("parseKvLocation() tells files, memory, remote and Deploy apart", () =
     path: "/var/lib/band.kv",
   });
 });
+
+Deno.test("loadConfig() reads periodic backups and strict KV limits", () => {
+  const none = loadConfig({});
+  assert.equal(none.backups, undefined);
+  assert.equal(none.kvStrictLimits, false);
+  const on = loadConfig({
+    BACKUP_DIR: "/var/backups/band-web",
+    BACKUP_EVERY: "12h",
+    KV_STRICT_LIMITS: "true",
+  });
+  assert.deepEqual(on.backups, {
+    dir: "/var/backups/band-web",
+    everyMs: 43_200_000,
+    keep: 7,
+  });
+  assert.equal(on.kvStrictLimits, true);
+  assert.throws(
+    () => loadConfig({ BACKUP_DIR: "b", BACKUP_KEEP: "0" }),
+    /BACKUP_KEEP must be a whole number of at least 1/,
+  );
+});
