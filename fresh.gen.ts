@@ -28,11 +28,13 @@ import * as $24 from "./routes/api/weather.ts";
 import * as $25 from "./routes/devices/[id].tsx";
 import * as $26 from "./routes/devices/[id]/history.tsx";
 import * as $27 from "./routes/devices/new.tsx";
-import * as $28 from "./routes/index.tsx";
-import * as $29 from "./routes/invite/[token].tsx";
-import * as $30 from "./routes/setup.tsx";
-import * as $31 from "./routes/signin.tsx";
-import * as $32 from "./routes/signout.ts";
+import * as $28 from "./routes/healthz.ts";
+import * as $29 from "./routes/index.tsx";
+import * as $30 from "./routes/invite/[token].tsx";
+import * as $31 from "./routes/readyz.ts";
+import * as $32 from "./routes/setup.tsx";
+import * as $33 from "./routes/signin.tsx";
+import * as $34 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
@@ -85,11 +87,13 @@ export const manifest = {
     "./routes/devices/[id].tsx": $25,
     "./routes/devices/[id]/history.tsx": $26,
     "./routes/devices/new.tsx": $27,
-    "./routes/index.tsx": $28,
-    "./routes/invite/[token].tsx": $29,
-    "./routes/setup.tsx": $30,
-    "./routes/signin.tsx": $31,
-    "./routes/signout.ts": $32,
+    "./routes/healthz.ts": $28,
+    "./routes/index.tsx": $29,
+    "./routes/invite/[token].tsx": $30,
+    "./routes/readyz.ts": $31,
+    "./routes/setup.tsx": $32,
+    "./routes/signin.tsx": $33,
+    "./routes/signout.ts": $34,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,

@@ -137,3 +137,8 @@ export function readingsPrefix(
 ): [ReadingKind, string] {
   return [kind, bandId];
 }
+
+/** A key written and read back by the readiness probe (`GET /readyz`). */
+export function readinessProbeKey(): ["meta", "readiness_probe"] {
+  return ["meta", "readiness_probe"];
+}
