@@ -104,15 +104,17 @@ export interface ApiTestApp {
   [Symbol.dispose](): void;
 }
 
-/** Builds the API app on in-memory KV. */
+/** Builds the API app on in-memory KV; `now` pins the routes' clock (default `Date.now`). */
 export async function createApiTestApp(
   env: Record<string, string> = {},
+  now?: () => number,
 ): Promise<ApiTestApp> {
   const kv = await Deno.openKv(":memory:");
   const app = createApp({
     config: loadConfig({ KV_PATH: ":memory:", ...env }),
     kv,
     manifest,
+    now,
   });
   return {
     app,
