@@ -7,7 +7,7 @@ import { loadSession, readSessionToken } from "../lib/auth/session.ts";
 export const handler: Middleware = async (ctx) => {
   const token = readSessionToken(ctx.req);
   if (token) {
-    const found = await loadSession(ctx.state.kv, token, Date.now());
+    const found = await loadSession(ctx.state.kv, token, ctx.state.now());
     if (found) {
       const { user, session } = found;
       ctx.state.user = {

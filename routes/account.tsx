@@ -95,7 +95,7 @@ export const handler: Handlers<Data> = {
     }
     if (fields.action === "invite" && me.role === "owner") {
       const token = createToken();
-      const now = Date.now();
+      const now = ctx.state.now();
       await createInvitation(ctx.state.kv, {
         id: await hashToken(token),
         createdBy: me.id,

@@ -38,7 +38,7 @@ export const handler: Handlers<Data> = {
     }
     const kv = ctx.state.kv;
     const timeZone = user.timeZone ?? "UTC";
-    const now = Date.now();
+    const now = ctx.state.now();
     const today = localDay(now, timeZone);
     const bands = await listBands(kv, user.id);
     const rows = await Promise.all(bands.map(async (band): Promise<BandRow> => {

@@ -32,7 +32,7 @@ export const handler: Handlers<Data> = {
       });
     }
     try {
-      const user = await createOwner(ctx.state.kv, input.data);
+      const user = await createOwner(ctx.state.kv, input.data, ctx.state.now());
       const { cookie } = await openSession(ctx, user);
       return redirect("/", cookie);
     } catch (error) {

@@ -38,7 +38,7 @@ export const handler: Handlers<Data> = {
       const user = await authenticate(ctx.state.kv, {
         ...input.data,
         address: String(ctx.state.clientAddress ?? "unknown"),
-      });
+      }, ctx.state.now());
       const { cookie } = await openSession(ctx, user);
       return redirect("/", cookie);
     } catch (error) {

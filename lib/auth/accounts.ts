@@ -26,23 +26,28 @@ export interface NewAccount {
   timeZone: string;
 }
 
-async function buildUser(input: NewAccount, role: User["role"]): Promise<User> {
+async function buildUser(
+  input: NewAccount,
+  role: User["role"],
+  now: number,
+): Promise<User> {
   return {
     id: crypto.randomUUID(),
     username: input.username,
     passwordHash: await hashPassword(input.password),
     role,
     timeZone: input.timeZone,
-    createdAt: Date.now(),
+    createdAt: now,
   };
 }
 
-/** Creates the owner account; 409 once any owner exists or the name is taken. */
+/** Creates the owner account at `now` (epoch ms); 409 once any owner exists or the name is taken. */
 export async function createOwner(
   kv: Deno.Kv,
   input: NewAccount,
+  now: number,
 ): Promise<User> {
-  const result = await createUser(kv, await buildUser(input, "owner"));
+  const result = await createUser(kv, await buildUser(input, "owner", now));
   if (!result.ok) {
     throw conflict(
       "Cannot create the owner account: this server already has one",
@@ -51,29 +56,31 @@ export async function createOwner(
   return result.user;
 }
 
-/** Creates a member account without an invitation (only when open sign-up is on). */
+/** Creates a member account at `now` without an invitation (only when open sign-up is on). */
 export async function createMember(
   kv: Deno.Kv,
   input: NewAccount,
+  now: number,
 ): Promise<User> {
-  const result = await createUser(kv, await buildUser(input, "member"));
+  const result = await createUser(kv, await buildUser(input, "member", now));
   if (!result.ok) {
     throw conflict("Cannot create account: the username is taken");
   }
   return result.user;
 }
 
-/** Creates a member through an invitation token; 404 for a used, expired or unknown one. */
+/** Creates a member at `now` through an invitation token; 404 for a used, expired or unknown one. */
 export async function redeemInvitation(
   kv: Deno.Kv,
   token: string,
   input: NewAccount,
+  now: number,
 ): Promise<User> {
   const result = await acceptInvitation(
     kv,
     await hashToken(token),
-    await buildUser(input, "member"),
-    Date.now(),
+    await buildUser(input, "member", now),
+    now,
   );
   if (result.ok) return result.user;
   if (result.reason === "taken") {
@@ -86,11 +93,12 @@ export async function redeemInvitation(
 export async function authenticate(
   kv: Deno.Kv,
   credentials: { username: string; password: string; address: string },
+  now: number,
 ): Promise<User> {
   const attempt = {
     username: credentials.username,
     address: credentials.address,
-    now: Date.now(),
+    now,
   };
   const allowed = await checkSigninAllowed(kv, attempt);
   if (!allowed.allowed) {

@@ -27,7 +27,7 @@ export async function openSession(
     });
   }
   const { token, session } = await startSession(ctx.state.kv, user.id, {
-    now: Date.now(),
+    now: ctx.state.now(),
   });
   return {
     cookie: buildSessionCookie(token, isSecure(ctx)),

@@ -49,6 +49,8 @@ export interface AppOptions {
   buildDir?: string;
   /** Absolute folder of static files. */
   staticDir?: string;
+  /** The clock every route reads "now" from, in epoch ms (default `Date.now`); tests pin it. */
+  now?: () => number;
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -241,6 +243,7 @@ function baseState(c: Context, options: AppOptions): AppState {
   return {
     config: options.config,
     kv: options.kv,
+    now: options.now ?? Date.now,
     clientAddress: forwardedFor ?? socket ?? "unknown",
     secure: (proto ?? new URL(c.req.url).protocol.replace(":", "")) === "https",
   };

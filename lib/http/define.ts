@@ -15,6 +15,8 @@ export interface SessionUser {
 export interface AppState {
   config: AppConfig;
   kv: Deno.Kv;
+  /** The current instant in epoch ms: routes ask this, never `Date.now()`, so tests can pin it. */
+  now: () => number;
   /** The signed-in person, when there is a valid session. */
   user?: SessionUser;
   /** The session id and its CSRF token, when signed in. */

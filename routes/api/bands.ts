@@ -27,7 +27,7 @@ export const handler: Handlers = {
       userId: user.id,
       lastBattery: null,
       settings: {},
-      createdAt: Date.now(),
+      createdAt: ctx.state.now(),
     });
     if (!result.ok) {
       throw conflict(

@@ -23,10 +23,11 @@ export function isVirtualBand(band: { model: string }): boolean {
   return band.model === VIRTUAL_MODEL;
 }
 
-/** Creates a demo band for a person, with a generated MAC and key; returns it with its key. */
+/** Creates a demo band for a person at `now`, with a generated MAC and key; returns it with its key. */
 export async function createDemoBand(
   kv: Deno.Kv,
   userId: string,
+  now: number,
 ): Promise<Band> {
   const random = crypto.getRandomValues(new Uint8Array(22));
   const result = await createBand(kv, {
@@ -40,7 +41,7 @@ export async function createDemoBand(
     hardwareRevision: null,
     lastBattery: null,
     settings: {},
-    createdAt: Date.now(),
+    createdAt: now,
   });
   if (!result.ok) {
     throw conflict("Cannot add the virtual band: try again");
@@ -52,7 +53,7 @@ export async function createDemoBand(
 export const handler: Handlers = {
   async POST(ctx) {
     const user = requireUser(ctx);
-    const band = await createDemoBand(ctx.state.kv, user.id);
+    const band = await createDemoBand(ctx.state.kv, user.id, ctx.state.now());
     return Response.json({ band: toPublicBand(band) }, { status: 201 });
   },
 };

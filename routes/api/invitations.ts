@@ -20,7 +20,7 @@ export const handler: Handlers = {
     }
     const input = await readJsonBody(ctx.req, createInvitationSchema);
     const token = createToken();
-    const now = Date.now();
+    const now = ctx.state.now();
     const expiresAt = now + input.expiresInHours * 3_600_000;
     await createInvitation(ctx.state.kv, {
       id: await hashToken(token),

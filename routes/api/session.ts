@@ -15,7 +15,7 @@ export const handler: Handlers = {
     const user = await authenticate(ctx.state.kv, {
       ...input,
       address: String(ctx.state.clientAddress ?? "unknown"),
-    });
+    }, ctx.state.now());
     const { cookie, body } = await openSession(ctx, user);
     return jsonWithCookie(body, cookie);
   },

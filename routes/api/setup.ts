@@ -12,7 +12,7 @@ export const handler: Handlers = {
   },
   async POST(ctx) {
     const input = await readJsonBody(ctx.req, createAccountSchema);
-    const user = await createOwner(ctx.state.kv, input);
+    const user = await createOwner(ctx.state.kv, input, ctx.state.now());
     const { cookie, body } = await openSession(ctx, user);
     return jsonWithCookie(body, cookie, 201);
   },

@@ -14,7 +14,7 @@ export const handler: Handlers = {
       );
     }
     const input = await readJsonBody(ctx.req, createAccountSchema);
-    const user = await createMember(ctx.state.kv, input);
+    const user = await createMember(ctx.state.kv, input, ctx.state.now());
     const { cookie, body } = await openSession(ctx, user);
     return jsonWithCookie(body, cookie, 201);
   },

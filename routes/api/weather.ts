@@ -44,7 +44,7 @@ export const handler: Handlers = {
         latitude: query.latitude,
         longitude: query.longitude,
       };
-      const now = Date.now();
+      const now = ctx.state.now();
       const result = await getForecastCached(kv, place, {
         unit: query.unit,
         now,

@@ -31,7 +31,7 @@ export const handler: Handlers<Data> = {
         },
       );
     }
-    const band = await createDemoBand(ctx.state.kv, user.id);
+    const band = await createDemoBand(ctx.state.kv, user.id, ctx.state.now());
     return new Response(null, {
       status: 303,
       headers: { Location: `/devices/${band.id}` },

@@ -25,7 +25,7 @@ export const handler: Handlers<Data> = {
     const found = await getUsableInvitation(
       ctx.state.kv,
       await hashToken(ctx.params.token),
-      Date.now(),
+      ctx.state.now(),
     );
     return page({ usable: found !== null }, { status: found ? 200 : 404 });
   },
@@ -44,6 +44,7 @@ export const handler: Handlers<Data> = {
         ctx.state.kv,
         ctx.params.token,
         input.data,
+        ctx.state.now(),
       );
       const { cookie } = await openSession(ctx, user);
       return redirect("/", cookie);

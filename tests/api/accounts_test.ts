@@ -121,7 +121,9 @@ Deno.test("[api] POST /api/session signs in, rotates the session and rejects a w
 });
 
 Deno.test("[api] POST /api/session answers 429 after five failures for one account", async () => {
-  using t = await createApiTestApp();
+  // A stopped clock: on a slow machine seconds pass between the first failure and
+  // the refusal, and Retry-After would count them.
+  using t = await createApiTestApp({}, () => Date.UTC(2026, 0, 15, 9, 30));
   await signUpOwner(t, "ada");
   const agent = t.agent();
   for (let i = 0; i < 5; i++) {

@@ -248,7 +248,8 @@ Deno.test("[api] PATCH and DELETE /api/bands/:id update and remove the band", as
 });
 
 Deno.test("[api] readings: battery updates the band's last battery, repeats are ignored", async () => {
-  using t = await createApiTestApp();
+  const now = Date.UTC(2024, 5, 12, 9, 30);
+  using t = await createApiTestApp({}, () => now);
   const agent = await signUpOwner(t);
   const id = await addBand(agent);
   const time = Date.UTC(2024, 5, 10, 12);
@@ -285,7 +286,7 @@ Deno.test("[api] readings: battery updates the band's last battery, repeats are 
     "POST",
     `/api/bands/${id}/readings/heart_rate`,
     {
-      json: { readings: [{ time: Date.now() + 3_600_000, bpm: 70 }] },
+      json: { readings: [{ time: now + 3_600_000, bpm: 70 }] },
     },
   );
   assert.equal(future.status, 400);

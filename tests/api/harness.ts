@@ -105,9 +105,10 @@ export interface ApiTestApp {
   [Symbol.dispose](): void;
 }
 
-/** Builds the API app on in-memory KV. */
+/** Builds the API app on in-memory KV; `now` pins the routes' clock (default `Date.now`). */
 export async function createApiTestApp(
   env: Record<string, string> = {},
+  now?: () => number,
 ): Promise<ApiTestApp> {
   // Every route and browser test runs under hosted KV's limits.
   const kv = withKvLimits(await Deno.openKv(":memory:"));
@@ -115,6 +116,7 @@ export async function createApiTestApp(
     config: loadConfig({ KV_PATH: ":memory:", ...env }),
     kv,
     manifest,
+    now,
   });
   return {
     app,

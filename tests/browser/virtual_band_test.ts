@@ -13,6 +13,7 @@ import { getSyncState } from "../../lib/db/sync_state.ts";
 import type { WorkoutReading } from "../../lib/state/workout_sync.ts";
 import { DEMO_HISTORY_DAYS } from "../../lib/state/virtual_band.ts";
 import { launchBrowser, saveScreenshot } from "../support/browser.ts";
+import { AFTERNOON_UTC, startClockAt } from "../support/clock.ts";
 import { signIn } from "../support/signed_in.ts";
 import { serveTestApp } from "../support/test_app.ts";
 
@@ -28,14 +29,21 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const server = await serveTestApp();
+    // "Today has steps" holds only once the generated person is up: the server and
+    // the page both run from a pinned afternoon, whatever the machine's clock says.
+    const clock = startClockAt(AFTERNOON_UTC);
+    const server = await serveTestApp({ now: clock });
     const browser = await launchBrowser({ webBluetooth: true });
     try {
-      const user = await signIn(server.kv, server.origin, { timeZone: "UTC" });
+      const user = await signIn(server.kv, server.origin, {
+        timeZone: "UTC",
+        now: clock(),
+      });
       const context = await browser.newContext({
         viewport: { width: 1280, height: 900 },
         timezoneId: "UTC",
       });
+      await context.clock.install({ time: clock() });
       await context.addCookies([user.cookie]);
       const page = await context.newPage();
       const problems: string[] = [];
@@ -51,7 +59,7 @@ Deno.test({
       await saveScreenshot(page, "home-empty-390");
       await page.setViewportSize({ width: 1280, height: 900 });
 
-      const started = Date.now();
+      const started = clock();
       await page.getByRole("button", { name: "Try it with a virtual band" })
         .click();
       await page.waitForURL(/\/devices\/[0-9a-f-]{36}$/, {
@@ -95,7 +103,7 @@ Deno.test({
       );
 
       // Every generated minute reached the server's KV, none twice.
-      const now = Date.now();
+      const now = clock();
       let stored = 0;
       for (
         let t = now - (DEMO_HISTORY_DAYS + 1) * DAY_MS;

@@ -24,14 +24,13 @@ export async function signIn(
   options: { username?: string; timeZone?: string; now?: number } = {},
 ): Promise<SignedIn> {
   const username = options.username ?? "ada";
+  const now = options.now ?? Date.now();
   const user = await createOwner(kv, {
     username,
     password: "correct horse battery staple",
     timeZone: options.timeZone ?? "UTC",
-  });
-  const { token, session } = await startSession(kv, user.id, {
-    now: options.now ?? Date.now(),
-  });
+  }, now);
+  const { token, session } = await startSession(kv, user.id, { now });
   return {
     userId: user.id,
     username,

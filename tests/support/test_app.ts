@@ -18,9 +18,17 @@ export interface TestApp {
   close(): void;
 }
 
+/** What a test app can be given: env, a manifest, and the clock its routes read. */
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  manifest?: Manifest;
+  /** The routes' "now" in epoch ms (default `Date.now`); pin it when a test's result depends on the day or hour. */
+  now?: () => number;
+}
+
 /** Builds the app on a fresh in-memory KV, with the islands build from `deno task build`. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; manifest?: Manifest } = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   // Every route and browser test runs under hosted KV's limits.
   const kv = withKvLimits(await Deno.openKv(":memory:"));
@@ -31,6 +39,7 @@ export async function createTestApp(
     kv,
     manifest: options.manifest ?? manifest,
     build,
+    now: options.now,
     ...projectPaths(ROOT),
   });
   return { app, kv, close: () => kv.close() };
@@ -38,7 +47,7 @@ export async function createTestApp(
 
 /** Serves a test app on a free localhost port. */
 export async function serveTestApp(
-  options: { env?: Record<string, string> } = {},
+  options: Omit<TestAppOptions, "manifest"> = {},
 ): Promise<TestApp & { origin: string; shutdown(): Promise<void> }> {
   const testApp = await createTestApp(options);
   const server = Deno.serve({

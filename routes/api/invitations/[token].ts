@@ -13,7 +13,7 @@ export const handler: Handlers = {
     const found = await getUsableInvitation(
       ctx.state.kv,
       await hashToken(ctx.params.token),
-      Date.now(),
+      ctx.state.now(),
     );
     if (found === null) {
       throw notFound("Cannot use invitation: it is unknown, used or expired");
@@ -22,7 +22,12 @@ export const handler: Handlers = {
   },
   async POST(ctx) {
     const input = await readJsonBody(ctx.req, createAccountSchema);
-    const user = await redeemInvitation(ctx.state.kv, ctx.params.token, input);
+    const user = await redeemInvitation(
+      ctx.state.kv,
+      ctx.params.token,
+      input,
+      ctx.state.now(),
+    );
     const { cookie, body } = await openSession(ctx, user);
     return jsonWithCookie(body, cookie, 201);
   },

@@ -21,7 +21,7 @@ export const handler: Handlers<HistoryPageData> = {
     const timeZone = user.timeZone ?? "UTC";
     // Summaries follow the person's zone: rebuild them if it changed since.
     await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
-    const now = Date.now();
+    const now = ctx.state.now();
     const today = todayIn(timeZone, now);
     const view = ctx.url.searchParams.get("view") ?? "day";
     if (!isHistoryView(view)) {

@@ -18,7 +18,7 @@ export const handler: Handlers = {
     const input = await readJsonBody(ctx.req, uploadSamplesSchema, {
       maxBytes: MAX_UPLOAD_BYTES,
     });
-    const now = Date.now();
+    const now = ctx.state.now();
     const batches = decodeUploadBatches(input.batches, now);
     const result = await storeSamples(ctx.state.kv, band.id, batches, {
       timeZone: user.timeZone ?? "UTC",

@@ -40,7 +40,7 @@ export const handler: Handlers = {
       ctx.req,
       buildReadingsBodySchema(kind),
     );
-    const now = Date.now();
+    const now = ctx.state.now();
     if (readings.some((r) => r.time > now + 60_000)) {
       throw badRequest(
         "Cannot store readings: a reading is dated in the future",
