@@ -2,10 +2,15 @@ import { useEffect } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import { ApiClient } from "../lib/api/client.ts";
 import { ApiError } from "../lib/api/errors.ts";
-import { authKeySchema, macSchema } from "../lib/api/band_schemas.ts";
+import { normalizeAuthKey, normalizeMac } from "../lib/api/band_fields.ts";
 import { describeBleError } from "../lib/ble/errors.ts";
-import { MiBand4 } from "../lib/ble/mi_band4.ts";
-import { verifyMacAddress } from "../lib/ble/mod.ts";
+import { GattQueue } from "../lib/ble/gatt_queue.ts";
+import { authenticate } from "../lib/ble/ops/authenticate.ts";
+import {
+  readDeviceInfo,
+  verifyMacAddress,
+} from "../lib/ble/ops/device_info.ts";
+import type { GattTransport } from "../lib/ble/transport.ts";
 import { parseAuthKey } from "../lib/protocol/auth.ts";
 import {
   bluetoothSupport,
@@ -43,16 +48,16 @@ export default function AddBandFlow(props: { csrfToken?: string }) {
   async function add(event: Event) {
     event.preventDefault();
     failure.value = null;
-    const macResult = macSchema.safeParse(mac.value.trim());
-    if (!macResult.success) {
+    const macAddress = normalizeMac(mac.value.trim());
+    if (!macAddress) {
       fieldError.value = {
         field: "mac",
         message: "Enter the MAC as AA:BB:CC:DD:EE:FF",
       };
       return;
     }
-    const keyResult = authKeySchema.safeParse(key.value.trim());
-    if (!keyResult.success) {
+    const authKey = normalizeAuthKey(key.value.trim());
+    if (!authKey) {
       fieldError.value = {
         field: "key",
         message: "Enter the auth key as 32 hexadecimal digits",
@@ -61,29 +66,30 @@ export default function AddBandFlow(props: { csrfToken?: string }) {
     }
     fieldError.value = null;
     const bluetooth = (navigator as { bluetooth?: Bluetooth }).bluetooth;
-    let band: MiBand4 | null = null;
+    // Only authentication and the device facts: not the whole MiBand4 facade,
+    // which would ship every band feature's code to this page.
+    let band: GattTransport | null = null;
     try {
       step.value = 0;
       const { device, transport } = await chooseNewBand(bluetooth);
       step.value = 1;
       try {
-        await verifyMacAddress(transport, macResult.data);
+        await verifyMacAddress(transport, macAddress);
       } catch (error) {
         transport.disconnect();
         throw error;
       }
       step.value = 2;
-      band = await MiBand4.connect(transport, {
-        authKey: parseAuthKey(keyResult.data),
-      });
+      band = new GattQueue(transport);
+      await authenticate(band, parseAuthKey(authKey));
       step.value = 3;
-      const info = await band.readDeviceInfo();
+      const info = await readDeviceInfo(band);
       step.value = 4;
       const saved = await new ApiClient({ csrfToken: props.csrfToken }).addBand(
         {
           name: name.value.trim() || "My band",
-          mac: macResult.data,
-          authKey: keyResult.data,
+          mac: macAddress,
+          authKey,
           firmwareRevision: info.firmwareVersion,
           hardwareRevision: info.hardwareRevision,
         },
@@ -94,7 +100,7 @@ export default function AddBandFlow(props: { csrfToken?: string }) {
       await rememberDevice(map, {
         bandId: saved.id,
         device,
-        mac: macResult.data,
+        mac: macAddress,
         now: Date.now(),
       });
       step.value = 5;

@@ -30,10 +30,11 @@ const production = !Deno.args.includes("--dev");
 const build = await buildIslands({
   root,
   islands: files.islands,
+  routes: files.routes,
   outDir: projectPaths(root).buildDir,
   production,
 });
 await stopBuilder();
 console.log(
-  `Built ${files.islands.length} islands in ${build.elapsedMs} ms: ${build.entry}`,
+  `Built ${files.islands.length} islands into ${build.bundles.length} page bundles in ${build.elapsedMs} ms`,
 );

@@ -1,17 +1,18 @@
 // Request bodies and answers of the band endpoints. The auth key appears only
 // in `createBandSchema` and `BandKeyResponse`; everything else uses `PublicBand`.
 import { z } from "zod";
+import { AUTH_KEY_PATTERN, MAC_PATTERN, stripAuthKey } from "./band_fields.ts";
 
 /** A Bluetooth MAC address, `AA:BB:CC:DD:EE:FF` (either case). */
 export const macSchema = z.string().regex(
-  /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/,
+  MAC_PATTERN,
   "Use the form AA:BB:CC:DD:EE:FF",
 ).transform((mac) => mac.toUpperCase());
 
 /** The band's 16-byte auth key as 32 hex digits (an optional `0x` is dropped). */
-export const authKeySchema = z.string().transform((key) =>
-  key.replace(/^0x/i, "").toLowerCase()
-).pipe(z.string().regex(/^[0-9a-f]{32}$/, "Use 32 hexadecimal digits"));
+export const authKeySchema = z.string().transform(stripAuthKey).pipe(
+  z.string().regex(AUTH_KEY_PATTERN, "Use 32 hexadecimal digits"),
+);
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM");
 

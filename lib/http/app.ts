@@ -22,6 +22,7 @@ import {
   routeFolder,
   routePattern,
 } from "./route_paths.ts";
+import { compressResponses } from "./compress.ts";
 import { secureHeaders } from "./secure_headers.ts";
 import { serveBuild, serveStaticFiles } from "./static_files.ts";
 import type { IslandsBuild } from "./build_islands.ts";
@@ -154,6 +155,7 @@ export function createApp(options: AppOptions): Hono {
 
   const app = new Hono({ strict: false });
   app.use("*", secureHeaders());
+  app.use("*", compressResponses());
   if (options.buildDir) app.use(`/build/*`, serveBuild(options.buildDir));
   if (options.staticDir) app.use("*", serveStaticFiles(options.staticDir));
 

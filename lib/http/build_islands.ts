@@ -1,14 +1,27 @@
-// Bundles the islands for the browser with esbuild: one entry that hydrates,
-// one chunk per island, shared chunks split out, content-hashed file names.
+// Bundles the islands for the browser with esbuild: one entry per page (per set
+// of islands a page can render, see page_islands.ts) that imports its islands
+// statically and hydrates them, so a page's first load is one script; code an
+// island loads with `import()` stays a lazy chunk. Names carry a content hash;
+// each file gets a .br and a .gz beside it.
 import * as esbuild from "esbuild";
 import { islandNameFromPath } from "./islands.ts";
+import { scanPageIslands } from "./page_islands.ts";
+import { precompressFiles } from "./precompress.ts";
+
+/** One entry: the islands it hydrates and the files a page with them loads. */
+export interface IslandBundle {
+  /** Island names (as markers carry them), sorted. */
+  islands: string[];
+  /** URL path of the entry module, e.g. `/build/page-ABC123.js`. */
+  entry: string;
+  /** URL paths of every chunk the entry imports statically, transitively (for modulepreload). */
+  preload: string[];
+}
 
 /** What a build produced, as the server needs it to write script tags. */
 export interface IslandsBuild {
-  /** URL path of the entry module, e.g. `/build/entry-ABC123.js`. */
-  entry: string;
-  /** URL paths of chunks the entry imports statically (for modulepreload). */
-  preload: string[];
+  /** One bundle per distinct set of islands a page can render, smallest first. */
+  bundles: IslandBundle[];
   /** Build time in milliseconds. */
   elapsedMs: number;
 }
@@ -19,6 +32,11 @@ export interface BuildOptions {
   root: string;
   /** Island module paths relative to the root, e.g. `./islands/AddBandButton.tsx`. */
   islands: string[];
+  /**
+   * Route module paths relative to the root. Each page route gets the islands its
+   * imports reach; without routes, one bundle holds every island.
+   */
+  routes?: string[];
   /** Output folder (absolute). */
   outDir: string;
   /** Minify and drop dev-only code. */
@@ -28,68 +46,112 @@ export interface BuildOptions {
 /** Where builds go and where the server serves them from. */
 export const BUILD_URL_PREFIX = "/build/";
 
-/** Generates the entry module's source: a loader per island. */
+/** Generates an entry module's source: imports its islands and hydrates them. */
 export function islandsEntrySource(islands: string[]): string {
-  const lines = islands.map((path) =>
-    `  ${JSON.stringify(islandNameFromPath(path))}: () => import(${
-      JSON.stringify(path)
-    }),`
+  const imports = islands.map((path, i) =>
+    `import $${i} from ${JSON.stringify(path)};`
+  );
+  const entries = islands.map((path, i) =>
+    `  ${JSON.stringify(islandNameFromPath(path))}: $${i},`
   );
   return [
     `import { hydrateIslands } from "./lib/http/island_client.ts";`,
+    ...imports,
     `hydrateIslands({`,
-    ...lines,
+    ...entries,
     `});`,
   ].join("\n");
 }
 
-/** Runs esbuild and writes `manifest.json` beside the output. */
+/** The distinct island sets of the pages, each sorted, smallest first. */
+export async function planBundles(options: BuildOptions): Promise<string[][]> {
+  if (!options.routes) return options.islands.length ? [options.islands] : [];
+  const byPage = await scanPageIslands(
+    options.root,
+    options.routes,
+    options.islands,
+  );
+  const sets = new Map<string, string[]>();
+  for (const islands of Object.values(byPage)) {
+    if (islands.length) sets.set(islands.join("\n"), islands);
+  }
+  return [...sets.values()].sort((a, b) =>
+    a.length - b.length || a.join().localeCompare(b.join())
+  );
+}
+
+const ENTRY_NAMESPACE = "islands-entry";
+
+/** Serves a generated entry to esbuild as the virtual module `islands-entry:page`. */
+function entryPlugin(root: string, islands: string[]): esbuild.Plugin {
+  return {
+    name: ENTRY_NAMESPACE,
+    setup(build) {
+      build.onResolve({ filter: /^islands-entry:page$/ }, () => ({
+        path: "page",
+        namespace: ENTRY_NAMESPACE,
+      }));
+      build.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, () => ({
+        contents: islandsEntrySource(islands),
+        resolveDir: root,
+        loader: "ts",
+      }));
+    },
+  };
+}
+
+/**
+ * Runs esbuild once per page bundle (in parallel), precompresses the output and
+ * writes `manifest.json` beside it. Separate builds, not one with shared chunks:
+ * esbuild splits shared code by file, so a chunk two pages share would carry code
+ * only one of them runs (the add-band page would load every band feature's
+ * protocol code); a page's own bundle is tree-shaken for that page alone.
+ * Splitting stays on within a page, for the code its islands load with `import()`.
+ */
 export async function buildIslands(
   options: BuildOptions,
 ): Promise<IslandsBuild> {
   const started = performance.now();
   await Deno.remove(options.outDir, { recursive: true }).catch(() => {});
-  const result = await esbuild.build({
-    stdin: {
-      contents: islandsEntrySource(options.islands),
-      resolveDir: options.root,
-      sourcefile: "islands_entry.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "browser",
-    target: ["chrome120"],
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    minify: options.production ?? true,
-    sourcemap: options.production === false ? "inline" : false,
-    outdir: options.outDir,
-    entryNames: "entry-[hash]",
-    chunkNames: "chunk-[hash]",
-    metafile: true,
-    write: true,
-    logLevel: "silent",
-    alias: { "@": options.root },
-    define: {
-      "process.env.NODE_ENV": options.production === false
-        ? '"development"'
-        : '"production"',
-    },
-  });
-  const outputs = Object.entries(result.metafile.outputs);
-  const entryOutput = outputs.find(([file]) =>
-    /(^|\/)entry-[^/]+\.js$/.test(file)
+  await Deno.mkdir(options.outDir, { recursive: true });
+  const sets = await planBundles(options);
+  const production = options.production ?? true;
+  const results = await Promise.all(sets.map((islands) =>
+    esbuild.build({
+      entryPoints: [`${ENTRY_NAMESPACE}:page`],
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "browser",
+      target: ["chrome120"],
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      minify: production,
+      sourcemap: production ? false : "inline",
+      outdir: options.outDir,
+      entryNames: "page-[hash]",
+      chunkNames: "chunk-[hash]",
+      metafile: true,
+      write: true,
+      logLevel: "silent",
+      alias: { "@": options.root },
+      plugins: [entryPlugin(options.root, islands)],
+      define: {
+        "process.env.NODE_ENV": production ? '"production"' : '"development"',
+      },
+    })
+  ));
+  const bundles = results.map((result, i) =>
+    describeBundle(sets[i], result.metafile.outputs)
   );
-  if (!entryOutput) {
-    throw new Error("Cannot build islands: esbuild produced no entry");
-  }
-  const toUrl = (file: string) => BUILD_URL_PREFIX + file.split("/").pop();
+  const files = new Set(
+    results.flatMap((result) => Object.keys(result.metafile.outputs)),
+  );
+  await precompressFiles(
+    [...files].map((file) => `${options.outDir}/${baseName(file)}`),
+  );
   const build: IslandsBuild = {
-    entry: toUrl(entryOutput[0]),
-    preload: entryOutput[1].imports.filter((i) => i.kind === "import-statement")
-      .map((i) => toUrl(i.path)),
+    bundles,
     elapsedMs: Math.round(performance.now() - started),
   };
   await Deno.writeTextFile(
@@ -99,14 +161,64 @@ export async function buildIslands(
   return build;
 }
 
-/** Reads a previous build's manifest, or undefined when there is none. */
+function baseName(file: string): string {
+  return file.split("/").pop() ?? file;
+}
+
+function describeBundle(
+  islands: string[],
+  outputs: esbuild.Metafile["outputs"],
+): IslandBundle {
+  const entry = Object.entries(outputs).find(([, output]) =>
+    output.entryPoint !== undefined
+  );
+  if (!entry) {
+    throw new Error(
+      `Cannot build islands: esbuild produced no entry for ${islands.join()}`,
+    );
+  }
+  // Every chunk reached through static imports loads before the entry runs.
+  const preload: string[] = [];
+  const visit = (file: string) => {
+    for (const item of outputs[file]?.imports ?? []) {
+      if (item.kind !== "import-statement" || item.external) continue;
+      const url = BUILD_URL_PREFIX + baseName(item.path);
+      if (preload.includes(url)) continue;
+      preload.push(url);
+      visit(item.path);
+    }
+  };
+  visit(entry[0]);
+  return {
+    islands: islands.map(islandNameFromPath).sort(),
+    entry: BUILD_URL_PREFIX + baseName(entry[0]),
+    preload,
+  };
+}
+
+/**
+ * The smallest bundle that hydrates every island a page rendered, or undefined
+ * when no bundle holds them all (the build is older than the page's code).
+ */
+export function pickBundle(
+  build: IslandsBuild,
+  islands: Iterable<string>,
+): IslandBundle | undefined {
+  const wanted = [...islands];
+  return build.bundles.find((bundle) =>
+    wanted.every((name) => bundle.islands.includes(name))
+  );
+}
+
+/** Reads a previous build's manifest, or undefined when there is none (or it has an older shape). */
 export async function readIslandsBuild(
   outDir: string,
 ): Promise<IslandsBuild | undefined> {
   try {
-    return JSON.parse(
+    const build = JSON.parse(
       await Deno.readTextFile(`${outDir}/manifest.json`),
-    ) as IslandsBuild;
+    ) as Partial<IslandsBuild>;
+    return Array.isArray(build.bundles) ? build as IslandsBuild : undefined;
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;

@@ -1,33 +1,25 @@
 // Browser side of the islands layer: finds the markers the server rendered and
-// hydrates each with its component and props. The generated entry passes the
-// loaders, one dynamic import per island, so each island is its own chunk.
-import { h, hydrate } from "preact";
+// hydrates each with its component and props. The generated page entry passes
+// the components of the islands that page can render (see build_islands.ts).
+import { type ComponentType, h, hydrate } from "preact";
 
-/** Loads one island module. */
-export type IslandLoader = () => Promise<
-  { default: (props: never) => unknown }
->;
-
-/** Hydrates every island marker on the page. */
-export async function hydrateIslands(
-  loaders: Record<string, IslandLoader>,
-): Promise<void> {
-  const markers = Array.from(
-    document.querySelectorAll<HTMLElement>("[data-island]"),
-  );
-  await Promise.all(markers.map(async (marker) => {
+/** Hydrates every island marker on the page with the component of its name. */
+export function hydrateIslands(
+  // deno-lint-ignore no-explicit-any
+  components: Record<string, ComponentType<any>>,
+): void {
+  const markers = document.querySelectorAll<HTMLElement>("[data-island]");
+  for (const marker of markers) {
     const name = marker.dataset.island ?? "";
-    const load = loaders[name];
-    if (!load) {
+    const component = components[name];
+    if (!component) {
       console.error(
-        `Cannot hydrate island ${name}: it is not in the islands build`,
+        `Cannot hydrate island ${name}: it is not in this page's islands build`,
       );
-      return;
+      continue;
     }
     const props = JSON.parse(marker.dataset.props ?? "{}");
-    const mod = await load();
-    // deno-lint-ignore no-explicit-any
-    hydrate(h(mod.default as any, props), marker);
+    hydrate(h(component, props), marker);
     marker.dataset.hydrated = "true";
-  }));
+  }
 }

@@ -4,7 +4,7 @@ import { type ComponentType, h, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { AppProps, AppState, PageProps } from "./define.ts";
 import { collectIslands } from "./islands.ts";
-import type { IslandsBuild } from "./build_islands.ts";
+import { type IslandsBuild, pickBundle } from "./build_islands.ts";
 
 /** Renders a full HTML document for a page. */
 export function renderPage(
@@ -32,11 +32,19 @@ export function renderPage(
         "Cannot render islands: the islands build is missing (run deno task build)",
       );
     }
+    const bundle = pickBundle(options.build, islands);
+    if (!bundle) {
+      throw new Error(
+        `Cannot render islands ${
+          islands.join(", ")
+        }: no page bundle holds them all (run deno task build)`,
+      );
+    }
     const tags = [
-      ...options.build.preload.map((href) =>
+      ...bundle.preload.map((href) =>
         `<link rel="modulepreload" href="${href}">`
       ),
-      `<script type="module" src="${options.build.entry}"></script>`,
+      `<script type="module" src="${bundle.entry}"></script>`,
     ].join("");
     html = html.includes("</body>")
       ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${tags}</body>`)

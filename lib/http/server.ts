@@ -28,6 +28,7 @@ export async function ensureIslandsBuild(
   return await buildIslands({
     root,
     islands: Object.keys(manifest.islands),
+    routes: Object.keys(manifest.routes),
     outDir: buildDir,
   });
 }

@@ -43,8 +43,11 @@ async function getHtml(path: string): Promise<string> {
       kv,
       manifest,
       build: {
-        entry: "/build/entry-TEST.js",
-        preload: ["/build/chunk-A.js"],
+        bundles: [{
+          islands: ["Greeting", "Outer"],
+          entry: "/build/page-TEST.js",
+          preload: ["/build/chunk-A.js"],
+        }],
         elapsedMs: 0,
       },
     });
@@ -91,7 +94,7 @@ Deno.test("islands: an island used twice on one page gets two markers and one sc
   assert.deepEqual(markers.map((m) => m.name), ["Greeting", "Greeting"]);
   assert.deepEqual(markers[1].props, { text: "second" });
   assert.equal(
-    html.match(/<script type="module" src="\/build\/entry-TEST.js"><\/script>/g)
+    html.match(/<script type="module" src="\/build\/page-TEST.js"><\/script>/g)
       ?.length,
     1,
   );
@@ -131,8 +134,11 @@ Deno.test("serializeIslandProps() refuses values that cannot reach the browser",
   );
 });
 
-Deno.test("islandsEntrySource() gives each island its own dynamic import", () => {
+Deno.test("islandsEntrySource() imports each island statically and hydrates it by name", () => {
   const source = islandsEntrySource(["./islands/A.tsx", "./islands/sub/B.tsx"]);
-  assert.match(source, /"A": \(\) => import\("\.\/islands\/A\.tsx"\)/);
-  assert.match(source, /"sub_B": \(\) => import\("\.\/islands\/sub\/B\.tsx"\)/);
+  assert.match(source, /import \$0 from "\.\/islands\/A\.tsx";/);
+  assert.match(source, /import \$1 from "\.\/islands\/sub\/B\.tsx";/);
+  assert.match(source, /"A": \$0,/);
+  assert.match(source, /"sub_B": \$1,/);
+  assert.equal(source.includes("import("), false, "no lazy island chunks");
 });

@@ -44,7 +44,7 @@ Deno.test("[http] pages, API errors, static files and builds carry the security 
     assert.equal(css.headers.get("content-type"), "text/css; charset=utf-8");
     await css.body?.cancel();
     assertSecurityHeaders(css, "static");
-    const entry = /<script type="module" src="(\/build\/entry-[^"]+\.js)"/.exec(
+    const entry = /<script type="module" src="(\/build\/page-[^"]+\.js)"/.exec(
       html,
     )?.[1];
     assert.ok(entry, "the setup page loads the islands entry");
