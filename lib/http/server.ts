@@ -6,6 +6,7 @@ import {
   type IslandsBuild,
   readIslandsBuild,
 } from "./build_islands.ts";
+import { migrateBandVirtualFlags } from "../db/bands.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
 
 /** Folders of the project, resolved from its root. */
@@ -37,6 +38,7 @@ export async function startServer(
 ) {
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv);
+  await migrateBandVirtualFlags(kv);
   const build = await ensureIslandsBuild(root, manifest);
   const app = createApp({ config, kv, manifest, build, ...projectPaths(root) });
   const tls = config.tls
