@@ -25,7 +25,6 @@ import {
   runSync,
   type SyncProgress,
 } from "../lib/state/sync_runner.ts";
-import { installDemoBand } from "../lib/state/virtual_band.ts";
 import { startHeartRateRecorder } from "../lib/state/heart_rate_recorder.ts";
 import { formatWorkouts } from "../lib/state/workout_sync.ts";
 
@@ -186,7 +185,11 @@ export default function BandConnection(props: BandConnectionProps) {
     installConnector(() => connect(false), describeConnectionError);
     (async () => {
       if (props.virtual) {
-        const key = await api.getBandKey(props.bandId);
+        // The simulator loads only on a virtual band's page: a real band's never fetches it.
+        const [key, { installDemoBand }] = await Promise.all([
+          api.getBandKey(props.bandId),
+          import("../lib/state/virtual_band.ts"),
+        ]);
         installDemoBand({ id: props.bandId, mac: props.mac, key });
       }
       await connect(false);

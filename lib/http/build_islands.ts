@@ -43,7 +43,7 @@ export function islandsEntrySource(islands: string[]): string {
   ].join("\n");
 }
 
-/** Runs esbuild and writes `manifest.json` beside the output. */
+/** Runs esbuild and writes `manifest.json` and `metafile.json` beside the output. */
 export async function buildIslands(
   options: BuildOptions,
 ): Promise<IslandsBuild> {
@@ -69,6 +69,7 @@ export async function buildIslands(
     entryNames: "entry-[hash]",
     chunkNames: "chunk-[hash]",
     metafile: true,
+    absWorkingDir: options.root,
     write: true,
     logLevel: "silent",
     alias: { "@": options.root },
@@ -96,7 +97,24 @@ export async function buildIslands(
     `${options.outDir}/manifest.json`,
     JSON.stringify(build, null, 2),
   );
+  // What each chunk contains and imports, for the bundle check in tools/check_layers.ts.
+  await Deno.writeTextFile(
+    `${options.outDir}/${METAFILE_NAME}`,
+    JSON.stringify(result.metafile),
+  );
   return build;
+}
+
+/** File beside the build's manifest holding esbuild's metafile. */
+export const METAFILE_NAME = "metafile.json";
+
+/** Reads a build's esbuild metafile (written by {@link buildIslands}). */
+export async function readIslandsMetafile(
+  outDir: string,
+): Promise<esbuild.Metafile> {
+  return JSON.parse(
+    await Deno.readTextFile(`${outDir}/${METAFILE_NAME}`),
+  ) as esbuild.Metafile;
 }
 
 /** Reads a previous build's manifest, or undefined when there is none. */
