@@ -185,7 +185,7 @@ export default function BandConnection(props: BandConnectionProps) {
     installConnector(() => connect(false), describeConnectionError);
     (async () => {
       if (props.virtual) {
-        // The simulator ships only to virtual bands' pages, as a lazy chunk.
+        // The simulator loads only on a virtual band's page: a real band's never fetches it.
         const [key, { installDemoBand }] = await Promise.all([
           api.getBandKey(props.bandId),
           import("../lib/state/virtual_band.ts"),

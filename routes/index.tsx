@@ -1,13 +1,12 @@
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
 import type { DaySummary } from "../lib/api/sample_schemas.ts";
-import { listBands } from "../lib/db/bands.ts";
+import { isVirtualBand, listBands } from "../lib/db/bands.ts";
 import { listDailySummaries } from "../lib/db/history_queries.ts";
 import { getSyncState } from "../lib/db/sync_state.ts";
 import { ensureSummaryTimeZone } from "../lib/db/summary_rebuild.ts";
 import { localDay } from "../lib/time/zones.ts";
 import AddBandButton from "../islands/AddBandButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
-import { isVirtualBand } from "./api/demo-band.ts";
 
 interface BandRow {
   id: string;

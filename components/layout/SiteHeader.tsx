@@ -1,8 +1,12 @@
-import type { SessionUser } from "../../lib/http/define.ts";
+import type { UserView } from "../../lib/api/account_schemas.ts";
 
 /** The top bar: brand, navigation, and the signed-in person's menu. */
 export function SiteHeader(
-  props: { user?: SessionUser; path: string; csrfToken?: string },
+  props: {
+    user?: Pick<UserView, "username">;
+    path: string;
+    csrfToken?: string;
+  },
 ) {
   const link = (href: string, label: string) => (
     <a

@@ -147,6 +147,8 @@ export interface PublicBand {
   lastSyncAt: number | null;
   settings: BandSettings;
   createdAt: number;
+  /** True for a band backed by the in-page simulator. */
+  virtual: boolean;
 }
 
 /** Answer of `GET /api/bands/:id/key`. */

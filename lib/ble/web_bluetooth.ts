@@ -15,7 +15,7 @@ export { mapBluetoothError } from "./web_bluetooth_errors.ts";
 export { BAND_REQUEST_OPTIONS } from "./request_options.ts";
 
 /** Default time allowed for `gatt.connect()` and for waiting on an advertisement (spec §27.6). */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Opens the browser's chooser for a Mi Smart Band 4; call it from a click handler. */
 export async function requestBandDevice(

@@ -3,9 +3,11 @@
 // band's own key endpoint; everything else goes through `toPublicBand`.
 import type { BandSettings, PublicBand } from "../api/band_schemas.ts";
 import {
+  allBandsPrefix,
   bandByMacKey,
   bandKey,
   bandsPrefix,
+  bandVirtualFlagMigratedKey,
   daySummariesPrefix,
   hourSummariesPrefix,
   readingsPrefix,
@@ -27,6 +29,16 @@ export interface Band {
   lastBattery: { level: number; charging: boolean; time: number } | null;
   settings: BandSettings;
   createdAt: number;
+  /**
+   * True for a band backed by the in-page simulator, set only by the demo route.
+   * A missing flag means a real band (see {@link migrateBandVirtualFlags}).
+   */
+  virtual?: boolean;
+}
+
+/** Tells whether a band is the simulator's, from its stored flag. */
+export function isVirtualBand(band: Pick<Band, "virtual">): boolean {
+  return band.virtual === true;
 }
 
 /** Projects a band without its auth key (use everywhere but the key endpoint). */
@@ -45,6 +57,7 @@ export function toPublicBand(
     lastSyncAt,
     settings: band.settings,
     createdAt: band.createdAt,
+    virtual: isVirtualBand(band),
   };
 }
 
@@ -102,6 +115,7 @@ export async function updateBand(
       id: entry.value.id,
       userId: entry.value.userId,
       mac: entry.value.mac,
+      virtual: entry.value.virtual,
     };
     const res = await kv.atomic().check(entry).set(
       bandKey(userId, bandId),
@@ -141,4 +155,43 @@ export async function deleteBand(
     for await (const item of kv.list({ prefix })) await kv.delete(item.key);
   }
   return true;
+}
+
+// The model name and MAC the demo route gave every virtual band before the flag
+// existed. A real band never has a locally administered MAC (bit 0x02 of the
+// first byte), so a real band created through the API with that model name is
+// not mistaken for one.
+const LEGACY_VIRTUAL_MODEL = "Virtual Mi Smart Band 4";
+
+function wasCreatedAsDemo(band: Band): boolean {
+  const firstByte = parseInt(band.mac.slice(0, 2), 16);
+  return band.model === LEGACY_VIRTUAL_MODEL && (firstByte & 0x02) !== 0;
+}
+
+/**
+ * Writes the `virtual` flag once on band records stored before it existed: true
+ * for those the demo route created, false for every other; returns how many
+ * records it changed (0 once it has run).
+ */
+export async function migrateBandVirtualFlags(kv: Deno.Kv): Promise<number> {
+  const marker = bandVirtualFlagMigratedKey();
+  if ((await kv.get(marker)).versionstamp !== null) return 0;
+  let changed = 0;
+  for await (const listed of kv.list<Band>({ prefix: allBandsPrefix() })) {
+    let entry: Deno.KvEntryMaybe<Band> = listed;
+    while (entry.value !== null && entry.value.virtual === undefined) {
+      const next = { ...entry.value, virtual: wasCreatedAsDemo(entry.value) };
+      const res = await kv.atomic().check(entry).set(entry.key, next).commit();
+      if (res.ok) {
+        changed++;
+        break;
+      }
+      // Changed since it was listed: read it again and decide on what is stored.
+      entry = await kv.get<Band>(entry.key);
+    }
+  }
+  // A failed check means another process set the marker first, after the same work.
+  await kv.atomic().check({ key: marker, versionstamp: null }).set(marker, true)
+    .commit();
+  return changed;
 }

@@ -64,6 +64,20 @@ export function bandsPrefix(userId: string): ["bands", string] {
   return ["bands", userId];
 }
 
+/** Prefix of every person's bands (for one-time migrations over all bands). */
+export function allBandsPrefix(): ["bands"] {
+  return ["bands"];
+}
+
+/** Marker that the bands' `virtual` flag has been written on records stored before it existed. */
+export function bandVirtualFlagMigratedKey(): [
+  "meta",
+  "migrations",
+  "band_virtual_flag",
+] {
+  return ["meta", "migrations", "band_virtual_flag"];
+}
+
 /** Index keeping a MAC address unique per person. */
 export function bandByMacKey(
   userId: string,

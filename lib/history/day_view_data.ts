@@ -1,51 +1,22 @@
 // Everything the day view shows, loaded in one pass over the packed minutes that
 // cover the day and the night before it.
 
-import type { DaySummary } from "../api/sample_schemas.ts";
 import { listDailySummaries } from "../db/history_queries.ts";
 import { readPacks } from "../db/samples.ts";
 import { listUtcDays } from "../db/summaries.ts";
 import { getSyncState } from "../db/sync_state.ts";
 import { addDays, startOfLocalDay } from "../time/zones.ts";
-import { type Completeness, countPastMinutes } from "./completeness.ts";
-import {
-  type DayMinutes,
-  placeDayMinutes,
-  summarizeDayMinutes,
-} from "./day_minutes.ts";
-import {
-  type HeartRateMeasurement,
-  listMeasurements,
-  listWorkoutsStarted,
-  type StoredWorkout,
-} from "./day_readings.ts";
+import { countPastMinutes } from "./completeness.ts";
+import { placeDayMinutes, summarizeDayMinutes } from "./day_minutes.ts";
+import { listMeasurements, listWorkoutsStarted } from "./day_readings.ts";
 import { type HistoryMinute, readHeartRate } from "./history_minute.ts";
 import { createKindNormalizer } from "./kind_normalizer.ts";
 import { visitPackedRange } from "./packed_minutes.ts";
 import { getSleepWindow } from "./sleep_by_day.ts";
 import { SleepDetector, type SleepSession } from "./sleep_sessions.ts";
+import type { DayViewData } from "./view_types.ts";
 
-/** Data for one day of a band's history. */
-export interface DayViewData {
-  /** Local day shown. */
-  day: string;
-  /** The person's time zone. */
-  timeZone: string;
-  /** Per-minute slots for the charts. */
-  minutes: DayMinutes;
-  /** The stored daily summary, or null without data that day. */
-  summary: DaySummary | null;
-  /** Minutes that moved (the strip's "active" class). */
-  activeMinutes: number;
-  /** Sleep sessions ending that day. */
-  sleep: SleepSession[];
-  /** Workouts that started that day, earliest first. */
-  workouts: StoredWorkout[];
-  /** Heart rate measured on demand that day, earliest first. */
-  measurements: HeartRateMeasurement[];
-  /** How much of the day is stored, and the last sync. */
-  completeness: Completeness;
-}
+export type { DayViewData };
 
 /** Loads a day's minutes, summary, sleep and completeness for a band. */
 export async function loadDayView(

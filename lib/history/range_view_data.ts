@@ -8,33 +8,12 @@ import { listUtcDays } from "../db/summaries.ts";
 import { getSyncState } from "../db/sync_state.ts";
 import { addDays, daysInRange, startOfLocalDay } from "../time/zones.ts";
 import { countActiveByDay } from "./active_by_day.ts";
-import { type Completeness, countPastMinutes } from "./completeness.ts";
+import { countPastMinutes } from "./completeness.ts";
 import { countWorkoutsStarted } from "./day_readings.ts";
 import { findSessionsByDay, getSleepWindow, sumSleep } from "./sleep_by_day.ts";
+import type { RangeViewData } from "./view_types.ts";
 
-/** Per-day series for a multi-day view; null marks a day without data. */
-export interface RangeViewData {
-  /** Local days shown, first to last. */
-  days: string[];
-  /** The person's time zone. */
-  timeZone: string;
-  /** Steps per day. */
-  steps: (number | null)[];
-  /** Minutes per day that moved (the strip's "active" class). */
-  activeMinutes: (number | null)[];
-  /** Minutes on the wrist per day. */
-  wornMinutes: (number | null)[];
-  /** Resting heart rate per day. */
-  restingHeartRate: (number | null)[];
-  /** Light sleep of the sessions ending each day. */
-  lightSleepMinutes: (number | null)[];
-  /** Deep sleep of the sessions ending each day. */
-  deepSleepMinutes: (number | null)[];
-  /** Workouts that started in the period. */
-  workoutCount: number;
-  /** How much of the period is stored, and the last sync. */
-  completeness: Completeness;
-}
+export type { RangeViewData };
 
 /** Loads the daily series of `from`..`to` for a band. */
 export async function loadRangeView(

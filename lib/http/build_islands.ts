@@ -132,6 +132,7 @@ export async function buildIslands(
       entryNames: "page-[hash]",
       chunkNames: "chunk-[hash]",
       metafile: true,
+      absWorkingDir: options.root,
       write: true,
       logLevel: "silent",
       alias: { "@": options.root },
@@ -158,7 +159,30 @@ export async function buildIslands(
     `${options.outDir}/manifest.json`,
     JSON.stringify(build, null, 2),
   );
+  // What each chunk of every page bundle contains and imports, for the bundle
+  // check in tools/check_layers.ts.
+  const metafile: esbuild.Metafile = { inputs: {}, outputs: {} };
+  for (const result of results) {
+    Object.assign(metafile.inputs, result.metafile.inputs);
+    Object.assign(metafile.outputs, result.metafile.outputs);
+  }
+  await Deno.writeTextFile(
+    `${options.outDir}/${METAFILE_NAME}`,
+    JSON.stringify(metafile),
+  );
   return build;
+}
+
+/** File beside the build's manifest holding esbuild's metafile (all page bundles together). */
+export const METAFILE_NAME = "metafile.json";
+
+/** Reads a build's esbuild metafile (written by {@link buildIslands}). */
+export async function readIslandsMetafile(
+  outDir: string,
+): Promise<esbuild.Metafile> {
+  return JSON.parse(
+    await Deno.readTextFile(`${outDir}/${METAFILE_NAME}`),
+  ) as esbuild.Metafile;
 }
 
 function baseName(file: string): string {

@@ -6,6 +6,7 @@ import {
   type IslandsBuild,
   readIslandsBuild,
 } from "./build_islands.ts";
+import { migrateBandVirtualFlags } from "../db/bands.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
 import { startBackupSchedule } from "../db/backup_schedule.ts";
 
@@ -39,6 +40,7 @@ export async function startServer(
 ) {
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv, { strictLimits: config.kvStrictLimits });
+  await migrateBandVirtualFlags(kv);
   const build = await ensureIslandsBuild(root, manifest);
   if (config.backups) startBackupSchedule(kv, config.backups);
   const app = createApp({ config, kv, manifest, build, ...projectPaths(root) });

@@ -85,11 +85,6 @@ export class ActivityAccumulator {
   }
 }
 
-/** Epoch ms of sample n of a batch: start + n minutes. */
-export function toSampleTime(batch: ActivityBatch, index: number): number {
-  return batch.start + index * MINUTE_MS;
-}
-
 /** Epoch ms of the minute after a batch's last sample, the start of the next incremental fetch. */
 export function toNextFetchStart(batch: ActivityBatch): number {
   return batch.start + batch.samples.length * MINUTE_MS;

@@ -50,7 +50,7 @@ export interface ActivityPacket {
 }
 
 /** Size of one Mi Band 4 activity sample in bytes (Mi Band 5+ uses 8). */
-export const SAMPLE_SIZE = 4;
+const SAMPLE_SIZE = 4;
 
 const COMMANDS = {
   [FETCH.startDate]: "start",

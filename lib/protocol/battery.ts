@@ -38,9 +38,6 @@ export interface BatteryInfo {
   lastChargeLevel: number;
 }
 
-/** Level at which a band counts as full: real bands stop at 99 % (§32.3). */
-export const FULL_BATTERY_LEVEL = 99;
-
 const UNSET_YEAR = 1970;
 
 /** Decodes the 20-byte battery value. */
@@ -67,11 +64,6 @@ export function parseBatteryInfo(bytes: Uint8Array): BatteryInfo {
     lastChargeEnd: parseStamp(bytes.subarray(11, 19)),
     lastChargeLevel: bytes[19],
   };
-}
-
-/** Whether a band's level counts as fully charged, given real bands top out at 99 %. */
-export function isBatteryFull(info: BatteryInfo): boolean {
-  return info.level >= FULL_BATTERY_LEVEL;
 }
 
 /** Encodes a battery value (simulator side); a null stamp is written as the unset 1970 stamp. */

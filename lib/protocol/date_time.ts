@@ -105,14 +105,6 @@ export function toDayOfWeek(dateTime: HuamiDateTime): number {
   return sundayZero === 0 ? 7 : sundayZero;
 }
 
-/** Returns the wall-clock time n minutes after another, for per-minute samples. */
-export function addMinutes(
-  dateTime: HuamiDateTime,
-  minutes: number,
-): HuamiDateTime {
-  return fromEpochMs(wallClockMs(dateTime) + minutes * MINUTE_MS, 0);
-}
-
 /** Encodes the 7-byte Huami date-time. */
 export function encodeDateTime(dateTime: HuamiDateTime): Uint8Array {
   const out = new Uint8Array(7);

@@ -59,7 +59,7 @@ export type DeviceEvent =
   | { type: "unknown"; code: number; hex: string };
 
 /** Workout type codes of event `14` by name. */
-export const WORKOUT_TRACK_TYPES: Record<
+const WORKOUT_TRACK_TYPES: Record<
   Exclude<WorkoutTrackType, "unknown">,
   number
 > = {

@@ -19,16 +19,6 @@ export function encodeStopFindBand(): Uint8Array {
   return encodeImmediateAlert("none");
 }
 
-/** Returns how long to wait before re-sending find-band: the vibration pattern's length, at most 10 s. */
-export function getFindBandInterval(patternMs: number): number {
-  if (!Number.isFinite(patternMs) || patternMs <= 0) {
-    throw new RangeError(
-      `Cannot compute find-band interval: pattern length ${patternMs} ms is not positive`,
-    );
-  }
-  return Math.min(patternMs, FIND_BAND_MAX_INTERVAL_MS);
-}
-
 /** Encodes the 0x0003 reply to find-my-phone: `06 14 00 00` while ringing, `06 14 00 01` once stopped. */
 export function encodeFindPhoneAck(state: "ringing" | "stopped"): Uint8Array {
   if (state !== "ringing" && state !== "stopped") {

@@ -31,7 +31,7 @@ export type HeartRateCommand =
   | { kind: "unknown"; hex: string };
 
 /** Largest all-day interval Gadgetbridge offers for Huami bands, in minutes. */
-export const MAX_MEASUREMENT_INTERVAL = 120;
+const MAX_MEASUREMENT_INTERVAL = 120;
 
 /** Decodes a 0x2A37 notification. */
 export function parseHeartRateMeasurement(

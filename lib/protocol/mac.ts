@@ -35,16 +35,6 @@ export function encodeSystemId(mac: string): Uint8Array {
   return Uint8Array.of(b[0], b[1], b[2], 0xff, 0xfe, b[3], b[4], b[5]);
 }
 
-/** Reads the MAC from Huami manufacturer data (the bytes after company id 0x0157). */
-export function parseAdvertisedMac(bytes: Uint8Array): string {
-  if (bytes.length < 6) {
-    throw new RangeError(
-      `Cannot read MAC from manufacturer data: expected at least 6 bytes, got ${bytes.length}`,
-    );
-  }
-  return formatMac(bytes.subarray(bytes.length - 6));
-}
-
 /** Formats 6 bytes as "AA:BB:CC:DD:EE:FF". */
 export function formatMac(bytes: Uint8Array): string {
   if (bytes.length !== 6) {
@@ -68,9 +58,4 @@ export function parseMac(text: string): Uint8Array {
     { length: 6 },
     (_, i) => parseInt(digits.slice(i * 2, i * 2 + 2), 16),
   );
-}
-
-/** Normalises any accepted MAC spelling to "AA:BB:CC:DD:EE:FF". */
-export function normalizeMac(text: string): string {
-  return formatMac(parseMac(text));
 }

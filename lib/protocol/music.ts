@@ -36,7 +36,7 @@ export type ParsedMusicState = Omit<MusicState, "playback"> & {
 };
 
 /** Longest artist, album or track in characters (Gadgetbridge truncates the artist to 80). */
-export const MUSIC_MAX_TEXT_CHARS = 80;
+const MUSIC_MAX_TEXT_CHARS = 80;
 
 const TEXT_FIELDS = [
   ["artist", MUSIC_FLAG.artist],

@@ -119,7 +119,7 @@ export interface ParsedAppNotification {
 }
 
 /** Longest New Alert text in bytes (Gadgetbridge truncates to 255). */
-export const NEW_ALERT_MAX_TEXT_BYTES = 255;
+const NEW_ALERT_MAX_TEXT_BYTES = 255;
 
 /** Cap of a rich notification's prefix plus message, before the suffix (GB notificationMaxLength). */
 export const APP_NOTIFICATION_MAX_BYTES = 230;
@@ -130,7 +130,7 @@ export const APP_NOTIFICATION_MAX_BYTES = 230;
  * [CONFLICT] §15.1: SAT and DJ put three newlines between title and body, MB4G a 00. We follow SAT
  * (matched by the §30.12 vector); calls carry only the name, never trailing newlines (§32.5).
  */
-export const NEW_ALERT_TITLE_SEPARATOR = "\n\n\n";
+const NEW_ALERT_TITLE_SEPARATOR = "\n\n\n";
 
 const RICH_CATEGORIES = {
   custom: ALERT_CATEGORY.custom,

@@ -44,10 +44,10 @@ export type ReminderCommand = { kind: "set"; reminder: Reminder } | {
 };
 
 /** Reminder slots Gadgetbridge offers (getReminderSlotCount). */
-export const REMINDER_SLOT_COUNT = 22;
+const REMINDER_SLOT_COUNT = 22;
 
 /** Longest reminder text in characters (getMaximumReminderMessageLength). */
-export const REMINDER_MAX_TEXT_CHARS = 16;
+const REMINDER_MAX_TEXT_CHARS = 16;
 
 const FLAG = {
   enabled: 0x01,

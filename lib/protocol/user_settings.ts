@@ -52,7 +52,7 @@ export type UserProfileWithUnknownSex = Omit<UserProfile, "sex"> & {
  * [CONFLICT] §17: Gadgetbridge sends kg × 200, VSH and AF plain kg. We follow GB (the most
  * maintained); set this to 1 to switch.
  */
-export const WEIGHT_SCALE = 200;
+const WEIGHT_SCALE = 200;
 
 const SEXES: readonly Sex[] = ["male", "female", "other"];
 const WRIST_LEFT = 0x02;

@@ -147,7 +147,7 @@ export type ParsedForecastDay = Omit<ForecastDay, "day" | "night"> & {
 };
 
 /** Most forecast days the band takes (today + 6, as GB sends). */
-export const MAX_FORECAST_DAYS = 7;
+const MAX_FORECAST_DAYS = 7;
 
 const UTF8 = new TextEncoder();
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -109,6 +109,8 @@ export async function runSync(
   options.onProgress?.(last);
   const fetched = await band.fetchActivity({
     since,
+    // The zone read with the band time above: the fetch need not read the clock again.
+    tzQuarterHours,
     signal: options.signal,
     now,
     persist: (batch) => server.uploadBatch(batch),
@@ -265,7 +267,8 @@ export function formatZone(tzQuarterHours: number): string {
   return `UTC${sign}${hh}:${mm}`;
 }
 
-// Resolves to the band's zone, which the workout fetch needs and would read again.
+// Resolves to the band's zone, which the activity and workout fetches need and
+// would otherwise each read again.
 async function recordFacts(
   band: SyncBand,
   server: SyncServer,

@@ -28,6 +28,7 @@ export const handler: Handlers = {
       lastBattery: null,
       settings: {},
       createdAt: ctx.state.now(),
+      virtual: false,
     });
     if (!result.ok) {
       throw conflict(

@@ -3,7 +3,7 @@ import { requireUser } from "../../lib/auth/guards.ts";
 import { type Band, createBand, toPublicBand } from "../../lib/db/bands.ts";
 import { conflict } from "../../lib/http/errors.ts";
 
-/** Model name that marks a band as the simulator's. */
+/** Model name the virtual band shows; what makes it virtual is its stored flag. */
 const VIRTUAL_MODEL = "Virtual Mi Smart Band 4";
 
 function toHex(bytes: Uint8Array): string {
@@ -16,11 +16,6 @@ function generateMac(random: Uint8Array): string {
   bytes[0] = (bytes[0] & 0xfc) | 0x02;
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join(":")
     .toUpperCase();
-}
-
-/** Tells whether a band is the simulator's. */
-export function isVirtualBand(band: { model: string }): boolean {
-  return band.model === VIRTUAL_MODEL;
 }
 
 /** Creates a demo band for a person at `now`, with a generated MAC and key; returns it with its key. */
@@ -42,6 +37,7 @@ export async function createDemoBand(
     lastBattery: null,
     settings: {},
     createdAt: now,
+    virtual: true,
   });
   if (!result.ok) {
     throw conflict("Cannot add the virtual band: try again");

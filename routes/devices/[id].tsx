@@ -45,7 +45,7 @@ export const handler: Handlers<BandPageData> = {
 export default function BandPage({ data }: PageProps<BandPageData>) {
   const { band, csrfToken } = data;
   const shared = { bandId: band.id, csrfToken, settings: band.settings };
-  const virtual = /virtual/i.test(band.model);
+  const virtual = band.virtual;
   return (
     <>
       <div class="page-heading band-heading">

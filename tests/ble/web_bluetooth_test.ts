@@ -11,6 +11,7 @@ import {
 } from "../../lib/ble/web_bluetooth.ts";
 import { SERVICE } from "../../lib/protocol/constants.ts";
 import { createFakeBluetooth } from "../../lib/sim/fake_bluetooth.ts";
+import { GATT_MAP } from "../../lib/sim/gatt_map.ts";
 import { VirtualBand } from "../../lib/sim/virtual_band.ts";
 import { createSim, NOW, TEST_KEY } from "./sim_setup.ts";
 
@@ -18,19 +19,43 @@ import { createSim, NOW, TEST_KEY } from "./sim_setup.ts";
 // deno-lint-ignore no-explicit-any
 const asBluetooth = (fake: unknown) => fake as any as Bluetooth;
 
-Deno.test("BAND_REQUEST_OPTIONS filters on the band's name and lists every service the app uses", () => {
+// The services the Bluetooth operations really address, read from their source
+// (every `SERVICE.<name>` outside the chooser options), so the chooser list is
+// checked against use rather than restated.
+async function listServicesUsedByOps(): Promise<string[]> {
+  const names = new Set<string>();
+  const dir = new URL("../../lib/ble/", import.meta.url);
+  async function scan(url: URL): Promise<void> {
+    for await (const entry of Deno.readDir(url)) {
+      const child = new URL(entry.name + (entry.isDirectory ? "/" : ""), url);
+      if (entry.isDirectory) await scan(child);
+      else if (
+        entry.name !== "request_options.ts" && entry.name.endsWith(".ts")
+      ) {
+        const source = await Deno.readTextFile(child);
+        for (const m of source.matchAll(/\bSERVICE\.(\w+)/g)) names.add(m[1]);
+      }
+    }
+  }
+  await scan(dir);
+  return [...names].map((name) => {
+    const uuid = SERVICE[name as keyof typeof SERVICE];
+    assert.ok(uuid, `SERVICE.${name} is a known service`);
+    return uuid;
+  }).sort();
+}
+
+Deno.test("BAND_REQUEST_OPTIONS filters on the band's name and lists exactly the services the operations use", async () => {
   assert.deepEqual(BAND_REQUEST_OPTIONS.filters, [{
     namePrefix: "Mi Smart Band 4",
   }]);
-  assert.deepEqual(BAND_REQUEST_OPTIONS.optionalServices, [
-    SERVICE.miBand1,
-    SERVICE.miBand2,
-    SERVICE.deviceInformation,
-    SERVICE.heartRate,
-    SERVICE.alertNotification,
-    SERVICE.immediateAlert,
-    SERVICE.genericAccess,
-  ]);
+  const used = await listServicesUsedByOps();
+  assert.ok(used.length >= 6, `found the operations' services: ${used}`);
+  const onBand = new Set(GATT_MAP.map((s) => s.uuid));
+  for (const uuid of used) {
+    assert.ok(onBand.has(uuid), `${uuid} is on the band`);
+  }
+  assert.deepEqual([...BAND_REQUEST_OPTIONS.optionalServices].sort(), used);
   assert.deepEqual(BAND_REQUEST_OPTIONS.optionalManufacturerData, [0x0157]);
 });
 

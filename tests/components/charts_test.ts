@@ -55,10 +55,26 @@ Deno.test("HeartRateLine breaks the line where there is no reading", () => {
   const d = html.match(/ d="([^"]+)"/)![1];
   assert.equal(count(d, /M/g), 2);
   assert.equal(count(d, /L/g), 9 + 4);
-  assert.equal(
-    /,0?\.?\d*Z|L[^ML]*,154/.test(d),
-    false,
-    "no point drops to the baseline",
+  // Read the baseline and the value scale from the rendered axes, so a point
+  // that drops to zero (or anywhere but its reading) shows up.
+  const baseline = Number(
+    html.match(
+      /<line x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)" y2="\1" stroke="currentColor">/,
+    )![1],
+  );
+  const ticks = [...html.matchAll(
+    /<line class="chart-grid" [^>]*y1="([\d.]+)"[^>]*><\/line><text [^>]*>(\d+)<\/text>/g,
+  )].map((m) => ({ y: Number(m[1]), bpm: Number(m[2]) }));
+  assert.ok(ticks.length >= 2, "the value axis has ticks");
+  const [first, last] = [ticks[0], ticks[ticks.length - 1]];
+  const toBpm = (y: number) =>
+    first.bpm + (y - first.y) * (last.bpm - first.bpm) / (last.y - first.y);
+  const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+  assert.equal(ys.length, 15);
+  assert.ok(ys.every((y) => y < baseline), "no point drops to the baseline");
+  assert.deepEqual(
+    ys.map((y) => Math.round(toBpm(y))),
+    hr.filter((v) => v !== null),
   );
   assert.match(html, /15 readings between 60 and 70 bpm/);
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseCsv, parseCsvRecords } from "../../lib/history/csv_parse.ts";
+import { parseCsv, parseCsvRecords } from "../support/csv_parse.ts";
 import {
   DAILY_COLUMNS,
   type DailyExportRow,

@@ -2,7 +2,6 @@ import { deepStrictEqual as assertEquals, throws } from "node:assert/strict";
 import { hex, toHex } from "./hex.ts";
 import {
   encodeBatteryInfo,
-  isBatteryFull,
   parseBatteryInfo,
 } from "../../lib/protocol/battery.ts";
 import { ProtocolError } from "../../lib/protocol/errors.ts";
@@ -36,9 +35,6 @@ Deno.test("parseBatteryInfo() reads the real 81 % capture (§30.4)", () => {
 Deno.test("parseBatteryInfo() reads charging from byte 2 (real capture, §30.4)", () => {
   const info = parseBatteryInfo(hex(REAL_99_CHARGING));
   assertEquals([info.level, info.charging, info.chargingStatus], [99, true, 1]);
-  // §32.3: a full band reports 99, not 100.
-  assertEquals(isBatteryFull(info), true);
-  assertEquals(isBatteryFull(parseBatteryInfo(hex(REAL_81))), false);
 });
 
 Deno.test("parseBatteryInfo() reads both stamps of the Gadgetbridge comment (§30.4)", () => {

@@ -1,7 +1,6 @@
 import { deepStrictEqual as assertEquals, throws } from "node:assert/strict";
 import { hex } from "./hex.ts";
 import {
-  addMinutes,
   encodeDateTime,
   encodeFetchStamp,
   encodeShortDateTime,
@@ -126,11 +125,6 @@ Deno.test("toDayOfWeek() counts Monday as 1 and Sunday as 7 (§3.1 real reads)",
   assertEquals(toDayOfWeek(dt(2026, 1, 31)), 6);
   assertEquals(toDayOfWeek(dt(2026, 2, 1)), 7);
   assertEquals(toDayOfWeek(dt(2022, 12, 15)), 4);
-});
-
-Deno.test("addMinutes() rolls over hours, days and years", () => {
-  assertEquals(addMinutes(dt(2023, 12, 31, 23, 58), 3), dt(2024, 1, 1, 0, 1));
-  assertEquals(addMinutes(dt(2024, 3, 10), 6), dt(2024, 3, 10, 0, 6));
 });
 
 Deno.test("encodeUnixTime() and parseUnixTime() use u32 LE seconds (§30.11)", () => {

@@ -4,7 +4,6 @@ import {
   encodeFindBand,
   encodeFindPhoneAck,
   encodeStopFindBand,
-  getFindBandInterval,
 } from "../../lib/protocol/find_band.ts";
 import { parseConfigCommand } from "../../lib/protocol/general_config.ts";
 
@@ -21,10 +20,4 @@ Deno.test("encodeFindPhoneAck() writes 06 14 00 00 / 01 and parses back (§21, �
     state: "stopped",
   });
   throws(() => encodeFindPhoneAck("maybe" as "ringing"), RangeError);
-});
-
-Deno.test("getFindBandInterval() follows the pattern length, capped at 10 s (§27.6)", () => {
-  assertEquals(getFindBandInterval(3_500), 3_500);
-  assertEquals(getFindBandInterval(25_000), 10_000);
-  throws(() => getFindBandInterval(0), RangeError);
 });

@@ -19,11 +19,7 @@ import {
   parseAuthKey,
   parseAuthReply,
 } from "../../lib/protocol/auth.ts";
-import {
-  parseAdvertisedMac,
-  parseMac,
-  parseSystemIdMac,
-} from "../../lib/protocol/mac.ts";
+import { parseMac, parseSystemIdMac } from "../../lib/protocol/mac.ts";
 import {
   parseDeviceString,
   parseFirmwareVersion,
@@ -155,7 +151,6 @@ const PARSERS: [string, (bytes: Uint8Array) => unknown][] = [
   ["expectAuthenticated", expectAuthenticated],
   ["parseAuthCommand", parseAuthCommand],
   ["parseSystemIdMac", parseSystemIdMac],
-  ["parseAdvertisedMac", parseAdvertisedMac],
   ["parseDeviceString", parseDeviceString],
   ["parseFirmwareVersion", parseFirmwareVersion],
   ["parsePnpId", parsePnpId],

@@ -3,8 +3,6 @@ import { hex, toHex } from "./hex.ts";
 import {
   encodeSystemId,
   formatMac,
-  normalizeMac,
-  parseAdvertisedMac,
   parseMac,
   parseSystemIdMac,
 } from "../../lib/protocol/mac.ts";
@@ -36,18 +34,12 @@ Deno.test("encodeSystemId() round-trips through parseSystemIdMac()", () => {
   );
 });
 
-Deno.test("parseAdvertisedMac() reads the last six manufacturer bytes (§1.1, janvda dump)", () => {
-  const data = hex(
-    "02 ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff 02 d1 c5 15 51 03 89",
-  );
-  assertEquals(parseAdvertisedMac(data), "D1:C5:15:51:03:89");
-  throws(() => parseAdvertisedMac(hex("01 02 03")), RangeError);
-});
-
-Deno.test("normalizeMac() accepts colons, dashes, none, any case; refuses the rest", () => {
-  assertEquals(normalizeMac(" e1:2c:9f:0b:f1:44 "), "E1:2C:9F:0B:F1:44");
-  assertEquals(normalizeMac("E1-2C-9F-0B-F1-44"), "E1:2C:9F:0B:F1:44");
-  assertEquals(normalizeMac("e12c9f0bf144"), "E1:2C:9F:0B:F1:44");
+Deno.test("parseMac() accepts colons, dashes, none, any case; refuses the rest", () => {
+  for (
+    const text of [" e1:2c:9f:0b:f1:44 ", "E1-2C-9F-0B-F1-44", "e12c9f0bf144"]
+  ) {
+    assertEquals(formatMac(parseMac(text)), "E1:2C:9F:0B:F1:44");
+  }
   for (
     const bad of [
       "e1:2c:9f:0b:f1",

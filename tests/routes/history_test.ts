@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { listDailySummaries } from "../../lib/db/history_queries.ts";
 import { storeReadings } from "../../lib/db/readings.ts";
-import { parseCsvRecords } from "../../lib/history/csv_parse.ts";
+import { parseCsvRecords } from "../support/csv_parse.ts";
 import { createHistoryApp } from "../history/_history_app.ts";
 import { seedPersonWithBand } from "../history/_seed_history.ts";
 

@@ -75,7 +75,7 @@ export async function serveWireSite(): Promise<WireSite> {
     utcOffsetMinutes: 60,
     stepGoal: 8000,
   });
-  const virtual = await createDemoBand(server.kv, seeded.userId);
+  const virtual = await createDemoBand(server.kv, seeded.userId, now);
   const day = addDays(todayIn(TZ, now), -1);
   const band = `/devices/${seeded.bandId}`;
   const history = (view: string) => ({

@@ -25,7 +25,7 @@ export interface CommandOptions {
 }
 
 /** Default wait for a 0x0003 reply, in milliseconds. */
-export const DEFAULT_REPLY_TIMEOUT_MS = 3_000;
+const DEFAULT_REPLY_TIMEOUT_MS = 3_000;
 
 /** The 0x0003 configuration channel of one connection: write a command, await its echo. */
 export class CommandChannel {

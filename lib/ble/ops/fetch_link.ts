@@ -19,7 +19,7 @@ import { NotificationInbox } from "../notification_inbox.ts";
 import { toBleError, translateProtocolError } from "./translate_error.ts";
 
 /** Default wait for a control reply, and for the next packet while streaming, in ms. */
-export const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
+const DEFAULT_FETCH_TIMEOUT_MS = 10_000;
 
 /** Outcome of a start request. */
 export type FetchStart = { kind: "empty" } | {

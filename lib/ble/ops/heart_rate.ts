@@ -21,9 +21,9 @@ import { abortError } from "../notification_inbox.ts";
 import { watchCharacteristic } from "./watch.ts";
 
 /** Default wait for a one-shot reading; the band takes several seconds (VSH uses 15 s). */
-export const ONE_SHOT_TIMEOUT_MS = 30_000;
+const ONE_SHOT_TIMEOUT_MS = 30_000;
 /** Default keep-alive period in continuous mode (SAT, VSH, DJ). */
-export const KEEP_ALIVE_MS = 12_000;
+const KEEP_ALIVE_MS = 12_000;
 
 function writeControl(
   transport: GattTransport,
