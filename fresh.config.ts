@@ -1,3 +1,5 @@
+import { type IpRange, parseIpRange } from "./lib/http/ip_address.ts";
+
 // Typed app configuration: defaults for self-hosting, each overridable by an
 // environment variable so the same code runs locally and on Deno Deploy.
 
@@ -32,6 +34,18 @@ export interface AppConfig {
   kvStrictLimits: boolean;
   /** Periodic backups from inside the server (`BACKUP_DIR`, `BACKUP_EVERY`, `BACKUP_KEEP`), or none. */
   backups?: { dir: string; everyMs: number; keep: number };
+  /** The proxies whose `X-Forwarded-*` headers count (`TRUSTED_PROXIES`, default loopback). */
+  trustedProxies: IpRange[];
+  /** The origin people reach the app at, e.g. `https://band.example` (`PUBLIC_URL`). */
+  publicUrl?: string;
+  /** Host names (with port when not the scheme's default) the app answers state-changing requests for (`ALLOWED_HOSTS`). */
+  allowedHosts?: string[];
+  /** How long a client may take to send its request headers (`HEADERS_TIMEOUT_SECONDS`). */
+  headersTimeoutMs: number;
+  /** How long a client may take to send a whole request (`REQUEST_TIMEOUT_SECONDS`). */
+  requestTimeoutMs: number;
+  /** Most simultaneous connections (`MAX_CONNECTIONS`); the default fits the usual open-file limit of 1024. */
+  maxConnections: number;
 }
 
 /** Reads one environment variable without failing where env access is not granted. */
@@ -63,6 +77,46 @@ export function parsePeriod(text: string): number {
     );
   }
   return Number(match[1]) * unit[match[2] as keyof typeof unit];
+}
+
+function parseSeconds(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+): number {
+  const text = readEnv(env, name);
+  if (text === undefined) return fallback * 1000;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > 3600) {
+    throw new Error(
+      `Cannot read configuration: ${name} must be seconds between 0 and 3600, got "${text}"`,
+    );
+  }
+  return Math.round(value * 1000);
+}
+
+/** Reads `PUBLIC_URL` as an origin (`https://band.example`), refusing paths and other schemes. */
+export function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url || (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.pathname !== "/" || url.search !== "" || url.username !== ""
+  ) {
+    throw new Error(
+      `Cannot read configuration: PUBLIC_URL must be an origin such as https://band.example, got "${value}"`,
+    );
+  }
+  return url.origin;
+}
+
+function parseList(value: string | undefined): string[] | undefined {
+  return value?.split(",").map((s) => s.trim()).filter((s) => s !== "");
 }
 
 /** Turns a `KV_PATH` value into a KV location. */
@@ -114,6 +168,25 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     geocodingApiUrl: readEnv(env, "GEOCODING_API_URL") ??
       "https://geocoding-api.open-meteo.com/v1/search",
     trustProxy: parseBoolean("TRUST_PROXY", readEnv(env, "TRUST_PROXY"), false),
+    trustedProxies: (parseList(readEnv(env, "TRUSTED_PROXIES")) ??
+      ["127.0.0.0/8", "::1"]).map((entry) => {
+        try {
+          return parseIpRange(entry);
+        } catch (error) {
+          throw new Error(
+            `Cannot read configuration: TRUSTED_PROXIES must list addresses or ranges: ${
+              (error as Error).message
+            }`,
+          );
+        }
+      }),
+    publicUrl: parsePublicUrl(readEnv(env, "PUBLIC_URL")),
+    allowedHosts: parseList(readEnv(env, "ALLOWED_HOSTS"))?.map((host) =>
+      host.toLowerCase()
+    ),
+    headersTimeoutMs: parseSeconds(env, "HEADERS_TIMEOUT_SECONDS", 10),
+    requestTimeoutMs: parseSeconds(env, "REQUEST_TIMEOUT_SECONDS", 120),
+    maxConnections: parseMaxConnections(readEnv(env, "MAX_CONNECTIONS")),
     kvStrictLimits: parseBoolean(
       "KV_STRICT_LIMITS",
       readEnv(env, "KV_STRICT_LIMITS"),
@@ -121,6 +194,20 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ),
     backups,
   };
+}
+
+/** Default connection cap: the common open-file limit (1024) less room for KV, files and logs. */
+export const DEFAULT_MAX_CONNECTIONS = 768;
+
+function parseMaxConnections(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_CONNECTIONS;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `Cannot read configuration: MAX_CONNECTIONS must be a positive whole number, got "${text}"`,
+    );
+  }
+  return value;
 }
 
 function parseCount(name: string, value: string): number {

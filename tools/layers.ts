@@ -69,14 +69,20 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   },
   "lib/http": {
     holds: "server plumbing and the islands layer",
-    // lib/db only for one-time migrations when the server starts.
-    may: ["lib/db", "fresh.config.ts"],
+    // lib/db for start-up migrations and KV; lib/api for the per-route body
+    // limits its schemas define.
+    may: ["lib/api", "lib/db", "fresh.config.ts"],
+    // node:http and friends for a listener with header timeouts and a cap.
     packages: [
       "hono",
       "preact",
       "preact-render-to-string",
       "esbuild",
       "node:zlib",
+      "node:http",
+      "node:https",
+      "node:net",
+      "node:stream",
     ],
   },
   "lib/state": {

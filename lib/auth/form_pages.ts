@@ -1,23 +1,13 @@
 // Helpers for the account pages, which work as plain HTML forms without scripts.
 import type { z } from "zod";
+import { FORM_MAX_BYTES } from "../http/body_limits.ts";
 import { HttpError } from "../http/errors.ts";
+import { readUrlEncodedForm } from "../http/read_body.ts";
 import { describeIssues } from "./request_body.ts";
 
-/** Reads a urlencoded form as plain strings (at most 16 KiB). */
-export async function readForm(req: Request): Promise<Record<string, string>> {
-  if (Number(req.headers.get("Content-Length") ?? "0") > 16 * 1024) {
-    throw new HttpError(
-      413,
-      "too_large",
-      "Cannot read form: it is larger than 16 KiB",
-    );
-  }
-  const form = await req.formData().catch(() => new FormData());
-  const fields: Record<string, string> = {};
-  for (const [name, value] of form) {
-    if (typeof value === "string") fields[name] = value;
-  }
-  return fields;
+/** Reads a urlencoded form as plain strings, streaming against the 16 KiB form limit. */
+export function readForm(req: Request): Promise<Record<string, string>> {
+  return readUrlEncodedForm(req, FORM_MAX_BYTES);
 }
 
 /** Validates form fields; returns the data or a one-line message for the page. */

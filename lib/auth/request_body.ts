@@ -1,18 +1,12 @@
-// Reading and validating request input: JSON bodies under a size limit and
-// query strings, turned into 400 and 413 errors rather than exceptions.
+// Reading and validating request input: JSON bodies read while streaming
+// against a size limit, and query strings, turned into 400 and 413 errors rather than exceptions.
 import type { z } from "zod";
-import { badRequest, HttpError } from "../http/errors.ts";
+import { JSON_MAX_BYTES } from "../http/body_limits.ts";
+import { badRequest } from "../http/errors.ts";
+import { readBodyBytes } from "../http/read_body.ts";
 
-/** Default largest JSON body: 64 KiB. */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
-function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(
-    413,
-    "too_large",
-    `Cannot read request: body is larger than ${maxBytes} bytes`,
-  );
-}
+/** Default largest JSON body: 64 KiB (the API's limit in `lib/http/body_limits.ts`). */
+export const DEFAULT_MAX_BODY_BYTES = JSON_MAX_BYTES;
 
 /** Summarises zod issues as one line and a list of `{ path, message }`. */
 export function describeIssues(error: z.ZodError): {
@@ -28,29 +22,6 @@ export function describeIssues(error: z.ZodError): {
   return { summary, issues };
 }
 
-async function readLimited(
-  req: Request,
-  maxBytes: number,
-): Promise<Uint8Array> {
-  const declared = Number(req.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (req.body === null) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req.body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /** Reads a JSON body, checks its size and validates it; throws 400 or 413 `HttpError`s. */
 export async function readJsonBody<S extends z.ZodType>(
   req: Request,
@@ -63,7 +34,7 @@ export async function readJsonBody<S extends z.ZodType>(
       "Cannot read request: send a JSON body with Content-Type application/json",
     );
   }
-  const bytes = await readLimited(
+  const bytes = await readBodyBytes(
     req,
     options.maxBytes ?? DEFAULT_MAX_BODY_BYTES,
   );

@@ -1,5 +1,7 @@
 // Session cookies: a random token in the cookie, its hash as the KV key, and an
 // expiry checked on every read.
+import { generateCookie } from "hono/cookie";
+import { parse as parseCookies } from "hono/utils/cookie";
 import { createSession, getSession, type Session } from "../db/sessions.ts";
 import { getUser, type User } from "../db/users.ts";
 import { createToken, hashToken } from "./tokens.ts";
@@ -43,36 +45,33 @@ export async function loadSession(
 
 /** Reads the session token from a request's cookies. */
 export function readSessionToken(req: Request): string | undefined {
-  const header = req.headers.get("Cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=");
-  }
-  return undefined;
+  return parseCookies(req.headers.get("Cookie") ?? "", SESSION_COOKIE)[
+    SESSION_COOKIE
+  ];
 }
+
+const COOKIE_OPTIONS = {
+  path: "/",
+  httpOnly: true,
+  sameSite: "Lax",
+} as const;
 
 /** Builds the `Set-Cookie` value that stores a session token. */
 export function buildSessionCookie(token: string, secure: boolean): string {
-  return [
-    `${SESSION_COOKIE}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${SESSION_TTL_MS / 1000}`,
-    ...(secure ? ["Secure"] : []),
-  ].join("; ");
+  return generateCookie(SESSION_COOKIE, token, {
+    ...COOKIE_OPTIONS,
+    maxAge: SESSION_TTL_MS / 1000,
+    secure,
+  });
 }
 
 /** Builds the `Set-Cookie` value that removes the session cookie. */
 export function buildClearedSessionCookie(secure: boolean): string {
-  return [
-    `${SESSION_COOKIE}=`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    "Max-Age=0",
-    ...(secure ? ["Secure"] : []),
-  ].join("; ");
+  return generateCookie(SESSION_COOKIE, "", {
+    ...COOKIE_OPTIONS,
+    maxAge: 0,
+    secure,
+  });
 }
 
 /** Decides whether cookies get `Secure`, from the configuration and the request's scheme. */

@@ -24,6 +24,11 @@ import {
 } from "./route_paths.ts";
 import { compressResponses } from "./compress.ts";
 import { secureHeaders } from "./secure_headers.ts";
+import { isAllowedHost, needsAllowedHost } from "./allowed_hosts.ts";
+import { limitBody } from "./body_limits.ts";
+import { findClientAddress, isFromTrustedProxy } from "./client_address.ts";
+import { refuseLongUrls } from "./long_urls.ts";
+import { markPrivate } from "./private_responses.ts";
 import { serveBuild, serveStaticFiles } from "./static_files.ts";
 import type { IslandsBuild } from "./build_islands.ts";
 
@@ -103,8 +108,8 @@ export function createApp(options: AppOptions): Hono {
     if (!http) {
       console.error(
         "Unhandled error while answering",
-        ctx.req.method,
-        ctx.url.pathname,
+        ctx.req.method.slice(0, 16),
+        ctx.url.pathname.slice(0, 200),
         error,
       );
     }
@@ -147,24 +152,32 @@ export function createApp(options: AppOptions): Hono {
       return await chain[index].fn({ ...ctx, next: () => run(index + 1) });
     };
     try {
-      return await run(0);
+      refuseUnknownHost(ctx, options.config);
+      return markPrivate(await run(0));
     } catch (error) {
-      return renderError(error, ctx);
+      return markPrivate(renderError(error, ctx));
     }
   };
 
   const app = new Hono({ strict: false });
-  app.use("*", secureHeaders());
+  app.use("*", refuseLongUrls());
+  app.use("*", secureHeaders(options.config));
   app.use("*", compressResponses());
   if (options.buildDir) app.use(`/build/*`, serveBuild(options.buildDir));
   if (options.staticDir) app.use("*", serveStaticFiles(options.staticDir));
 
-  const contextOf = (c: Context): RouteContext => ({
-    req: c.req.raw,
-    url: publicUrl(c, options.config.trustProxy),
-    params: c.req.param() as Record<string, string>,
-    state: baseState(c, options),
-  });
+  const contextOf = (c: Context): RouteContext => {
+    const url = publicUrl(c, isFromTrustedProxy(proxyInput(c, options)));
+    // The path the router matched (percent-decoded), so checks such as CSRF's
+    // `/api/` test see `/%61pi/bands` as the `/api/bands` it runs.
+    url.pathname = c.req.path;
+    return {
+      req: c.req.raw,
+      url,
+      params: c.req.param() as Record<string, string>,
+      state: baseState(c, url, options),
+    };
+  };
 
   const routes = Object.entries(manifest.routes)
     .filter(([path]) => !isSpecialFile(path))
@@ -180,7 +193,7 @@ export function createApp(options: AppOptions): Hono {
     const allowed = METHODS.filter((m) =>
       handlers?.[m] || (m === "GET" && Page)
     );
-    app.all(pattern, (c) => {
+    app.all(pattern, limitBody(pattern), (c) => {
       const ctx = contextOf(c);
       const method = ctx.req.method === "HEAD"
         ? "GET"
@@ -234,21 +247,38 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
-function baseState(c: Context, options: AppOptions): AppState {
-  const trustProxy = options.config.trustProxy;
-  const forwardedFor = trustProxy
-    ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim()
-    : undefined;
-  const socket = (c.env as { remoteAddr?: { hostname?: string } } | undefined)
-    ?.remoteAddr?.hostname;
-  const proto = trustProxy ? c.req.header("x-forwarded-proto") : undefined;
+function proxyInput(c: Context, options: AppOptions) {
+  return {
+    socketAddress: (c.env as { remoteAddr?: { hostname?: string } } | undefined)
+      ?.remoteAddr?.hostname,
+    trustProxy: options.config.trustProxy,
+    trustedProxies: options.config.trustedProxies,
+  };
+}
+
+function baseState(c: Context, url: URL, options: AppOptions): AppState {
   return {
     config: options.config,
     kv: options.kv,
     now: options.now ?? Date.now,
-    clientAddress: forwardedFor ?? socket ?? "unknown",
-    secure: (proto ?? new URL(c.req.url).protocol.replace(":", "")) === "https",
+    clientAddress: findClientAddress({
+      ...proxyInput(c, options),
+      forwardedFor: c.req.header("x-forwarded-for"),
+    }),
+    secure: url.protocol === "https:",
   };
+}
+
+function refuseUnknownHost(ctx: RouteContext, config: AppConfig) {
+  if (!needsAllowedHost(ctx.req.method, ctx.url.pathname)) return;
+  if (isAllowedHost(ctx.url, config)) return;
+  throw new HttpError(
+    403,
+    "unknown_host",
+    `Cannot accept request: this server does not answer as ${
+      ctx.url.host.slice(0, 100)
+    } (set PUBLIC_URL or ALLOWED_HOSTS)`,
+  );
 }
 
 /**
@@ -256,9 +286,9 @@ function baseState(c: Context, options: AppOptions): AppState {
  * the forwarded scheme and host replace the proxy-to-app hop's, so origin
  * checks and secure cookies see https.
  */
-export function publicUrl(c: Context, trustProxy: boolean): URL {
+export function publicUrl(c: Context, fromTrustedProxy: boolean): URL {
   const url = new URL(c.req.url);
-  if (!trustProxy) return url;
+  if (!fromTrustedProxy) return url;
   const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim();
   const host = c.req.header("x-forwarded-host")?.split(",")[0]?.trim();
   const scheme = proto === "https" || proto === "http"

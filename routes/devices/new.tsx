@@ -1,6 +1,7 @@
 import { type Handlers, page, type PageProps } from "../../lib/http/define.ts";
 import AddBandFlow from "../../islands/AddBandFlow.tsx";
 import { createDemoBand } from "../api/demo-band.ts";
+import { readForm } from "../../lib/auth/form_pages.ts";
 
 interface Data {
   csrfToken: string;
@@ -18,11 +19,10 @@ export const handler: Handlers<Data> = {
   async POST(ctx) {
     const user = ctx.state.user;
     if (!user) return toSignIn();
-    const form = await ctx.req.formData();
+    const form = await readForm(ctx.req);
     // Origin is checked by the middleware; the token guards against a same-site form.
     if (
-      form.get("csrf") !== ctx.state.session?.csrfToken ||
-      form.get("kind") !== "virtual"
+      form.csrf !== ctx.state.session?.csrfToken || form.kind !== "virtual"
     ) {
       return new Response(
         "Cannot add a virtual band: reload the page and try again",

@@ -71,3 +71,43 @@ Deno.test("loadConfig() reads periodic backups and strict KV limits", () => {
     /BACKUP_KEEP must be a whole number of at least 1/,
   );
 });
+
+Deno.test("loadConfig() reads the public origin, allowed hosts, proxies, timeouts and connection cap", () => {
+  const defaults = loadConfig({});
+  assert.equal(defaults.publicUrl, undefined);
+  assert.equal(defaults.allowedHosts, undefined);
+  assert.equal(defaults.trustedProxies.length, 2);
+  assert.equal(defaults.headersTimeoutMs, 10_000);
+  assert.equal(defaults.requestTimeoutMs, 120_000);
+  assert.equal(defaults.maxConnections, 768);
+  const config = loadConfig({
+    PUBLIC_URL: "https://Band.Example/",
+    ALLOWED_HOSTS: "band.lan:8000, Other.lan",
+    TRUSTED_PROXIES: "10.0.0.0/8",
+    HEADERS_TIMEOUT_SECONDS: "2.5",
+    REQUEST_TIMEOUT_SECONDS: "30",
+    MAX_CONNECTIONS: "4000",
+  });
+  assert.equal(config.publicUrl, "https://band.example");
+  assert.deepEqual(config.allowedHosts, ["band.lan:8000", "other.lan"]);
+  assert.equal(config.trustedProxies.length, 1);
+  assert.equal(config.headersTimeoutMs, 2500);
+  assert.equal(config.requestTimeoutMs, 30_000);
+  assert.equal(config.maxConnections, 4000);
+  assert.throws(
+    () => loadConfig({ PUBLIC_URL: "https://band.example/app" }),
+    /PUBLIC_URL must be an origin such as https:\/\/band.example, got "https:\/\/band.example\/app"/,
+  );
+  assert.throws(
+    () => loadConfig({ TRUSTED_PROXIES: "10.0.0.0/99" }),
+    /TRUSTED_PROXIES must list addresses or ranges/,
+  );
+  assert.throws(
+    () => loadConfig({ HEADERS_TIMEOUT_SECONDS: "0" }),
+    /HEADERS_TIMEOUT_SECONDS must be seconds/,
+  );
+  assert.throws(
+    () => loadConfig({ MAX_CONNECTIONS: "-1" }),
+    /MAX_CONNECTIONS must be a positive whole number/,
+  );
+});

@@ -216,7 +216,13 @@ Deno.test("[routes] behind a trusted proxy, handlers see the browser's https ori
         kv,
         manifest: proxied,
       });
-      const res = await app.request("http://127.0.0.1:8000/where", { headers });
+      const res = await app.request(
+        "http://127.0.0.1:8000/where",
+        { headers },
+        {
+          remoteAddr: { hostname: "127.0.0.1" },
+        },
+      );
       assert.equal(res.status, 200);
       await res.body?.cancel();
     } finally {

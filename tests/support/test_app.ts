@@ -49,7 +49,11 @@ export async function createTestApp(
 export async function serveTestApp(
   options: Omit<TestAppOptions, "manifest"> = {},
 ): Promise<TestApp & { origin: string; shutdown(): Promise<void> }> {
-  const testApp = await createTestApp(options);
+  // Port 0 as in the server: the loopback names on whatever port it gets.
+  const testApp = await createTestApp({
+    ...options,
+    env: { PORT: "0", ...options.env },
+  });
   const server = Deno.serve({
     port: 0,
     hostname: "127.0.0.1",
