@@ -32,6 +32,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Whether every KV call is checked against hosted KV's limits and refused beyond them (`KV_STRICT_LIMITS`). */
   kvStrictLimits: boolean;
+  /** Request and error log lines as JSON (default) or human-readable (`LOG_FORMAT=pretty`). */
+  logFormat: "json" | "pretty";
   /** Periodic backups from inside the server (`BACKUP_DIR`, `BACKUP_EVERY`, `BACKUP_KEEP`), or none. */
   backups?: { dir: string; everyMs: number; keep: number };
   /** The proxies whose `X-Forwarded-*` headers count (`TRUSTED_PROXIES`, default loopback). */
@@ -193,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       false,
     ),
     backups,
+    logFormat: parseLogFormat(readEnv(env, "LOG_FORMAT")),
   };
 }
 
@@ -208,6 +211,14 @@ function parseMaxConnections(text: string | undefined): number {
     );
   }
   return value;
+}
+
+function parseLogFormat(text: string | undefined): "json" | "pretty" {
+  if (text === undefined || text === "json") return "json";
+  if (text === "pretty") return "pretty";
+  throw new Error(
+    `Cannot read configuration: LOG_FORMAT must be json or pretty, got "${text}"`,
+  );
 }
 
 function parseCount(name: string, value: string): number {

@@ -29,6 +29,14 @@ import { limitBody } from "./body_limits.ts";
 import { findClientAddress, isFromTrustedProxy } from "./client_address.ts";
 import { refuseLongUrls } from "./long_urls.ts";
 import { markPrivate } from "./private_responses.ts";
+import {
+  getRequestId,
+  logError,
+  type LogFormat,
+  type LogWriter,
+  requestLog,
+  setRoutePattern,
+} from "./request_log.ts";
 import { serveBuild, serveStaticFiles } from "./static_files.ts";
 import type { IslandsBuild } from "./build_islands.ts";
 
@@ -57,6 +65,8 @@ export interface AppOptions {
   staticDir?: string;
   /** The clock every route reads "now" from, in epoch ms (default `Date.now`); tests pin it. */
   now?: () => number;
+  /** Where request and error log lines go; without it, only errors reach the console. */
+  log?: { format: LogFormat; write: LogWriter };
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -103,14 +113,24 @@ export function createApp(options: AppOptions): Hono {
     return response;
   };
 
-  const renderError = (error: unknown, ctx: RouteContext): Response => {
+  const renderError = (
+    error: unknown,
+    ctx: RouteContext,
+    route: string,
+  ): Response => {
     const http = error instanceof HttpError ? error : undefined;
+    const requestId = ctx.state.requestId;
     if (!http) {
-      console.error(
-        "Unhandled error while answering",
-        ctx.req.method.slice(0, 16),
-        ctx.url.pathname.slice(0, 200),
-        error,
+      logError(
+        options.log?.write ?? console.error,
+        options.log?.format ?? "pretty",
+        {
+          requestId,
+          method: ctx.req.method,
+          route,
+          error,
+          now: ctx.state.now(),
+        },
       );
     }
     const status = http?.status ?? 500;
@@ -120,6 +140,7 @@ export function createApp(options: AppOptions): Hono {
     if (isApiPath(ctx.url.pathname) || !wantsHtml(ctx.req)) {
       const body: Record<string, unknown> = { code, message };
       if (http?.details !== undefined) body.details = http.details;
+      if (!http) body.requestId = requestId;
       const response = Response.json({ error: body }, {
         status,
         headers: http?.headers,
@@ -131,7 +152,7 @@ export function createApp(options: AppOptions): Hono {
     try {
       return render(
         page,
-        pageProps({ status, code, message }, ctx),
+        pageProps({ status, code, message, requestId }, ctx),
         status,
         http?.headers,
       );
@@ -155,11 +176,14 @@ export function createApp(options: AppOptions): Hono {
       refuseUnknownHost(ctx, options.config);
       return markPrivate(await run(0));
     } catch (error) {
-      return markPrivate(renderError(error, ctx));
+      return markPrivate(renderError(error, ctx, path));
     }
   };
 
   const app = new Hono({ strict: false });
+  if (options.log) {
+    app.use("*", requestLog({ ...options.log, now: options.now }));
+  }
   app.use("*", refuseLongUrls());
   app.use("*", secureHeaders(options.config));
   app.use("*", compressResponses());
@@ -194,6 +218,7 @@ export function createApp(options: AppOptions): Hono {
       handlers?.[m] || (m === "GET" && Page)
     );
     app.all(pattern, limitBody(pattern), (c) => {
+      setRoutePattern(c, pattern);
       const ctx = contextOf(c);
       const method = ctx.req.method === "HEAD"
         ? "GET"
@@ -235,8 +260,9 @@ export function createApp(options: AppOptions): Hono {
   }
 
   app.all("*", (c) => {
+    setRoutePattern(c, "(not found)");
     const ctx = contextOf(c);
-    return runChain(ctx, ctx.url.pathname, () => {
+    return runChain(ctx, "(not found)", () => {
       throw new HttpError(
         404,
         "not_found",
@@ -261,6 +287,7 @@ function baseState(c: Context, url: URL, options: AppOptions): AppState {
     config: options.config,
     kv: options.kv,
     now: options.now ?? Date.now,
+    requestId: getRequestId(c),
     clientAddress: findClientAddress({
       ...proxyInput(c, options),
       forwardedFor: c.req.header("x-forwarded-for"),

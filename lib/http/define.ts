@@ -17,6 +17,8 @@ export interface AppState {
   kv: Deno.Kv;
   /** The current instant in epoch ms: routes ask this, never `Date.now()`, so tests can pin it. */
   now: () => number;
+  /** The request's id, sent as `X-Request-Id` and shown on error pages ("" when requests are not logged). */
+  requestId: string;
   /** The signed-in person, when there is a valid session. */
   user?: SessionUser;
   /** The session id and its CSRF token, when signed in. */

@@ -67,7 +67,14 @@ export async function startServer(
   await migrateBandVirtualFlags(kv);
   const build = await ensureIslandsBuild(root, manifest);
   if (config.backups) startBackupSchedule(kv, config.backups);
-  const app = createApp({ config, kv, manifest, build, ...projectPaths(root) });
+  const app = createApp({
+    config,
+    kv,
+    manifest,
+    build,
+    ...projectPaths(root),
+    log: { format: config.logFormat, write: (line) => console.log(line) },
+  });
   const tls = config.tls
     ? {
       cert: await Deno.readTextFile(config.tls.certFile),
