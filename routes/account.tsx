@@ -3,11 +3,16 @@ import {
   changePasswordSchema,
   updateMeSchema,
 } from "../lib/api/account_schemas.ts";
-import { readForm, redirect, validateForm } from "../lib/auth/form_pages.ts";
-import { hashPassword, verifyPassword } from "../lib/auth/password.ts";
+import {
+  messageOf,
+  readForm,
+  redirect,
+  validateForm,
+} from "../lib/auth/form_pages.ts";
+import { changePassword } from "../lib/auth/accounts.ts";
+import { clientAddressOf } from "../lib/auth/client_address.ts";
 import { createToken, hashToken } from "../lib/auth/tokens.ts";
 import { createInvitation } from "../lib/db/invitations.ts";
-import { deleteSessionsOfUser } from "../lib/db/sessions.ts";
 import { getUser, updateUser } from "../lib/db/users.ts";
 import type { RouteContext } from "../lib/http/define.ts";
 
@@ -70,23 +75,18 @@ export const handler: Handlers<Data> = {
       if (!input.ok) {
         return page(await load(ctx, { error: input.message }), { status: 400 });
       }
-      const user = await getUser(ctx.state.kv, me.id);
-      if (
-        !user ||
-        !(await verifyPassword(input.data.currentPassword, user.passwordHash))
-      ) {
-        return page(
-          await load(ctx, {
-            error: "Cannot change password: the current password is wrong",
-          }),
-          {
-            status: 403,
-          },
-        );
+      try {
+        await changePassword(ctx.state.kv, {
+          ...input.data,
+          userId: me.id,
+          keepSessionId: ctx.state.session?.id,
+          address: clientAddressOf(ctx),
+          now: Date.now(),
+        });
+      } catch (error) {
+        const { status, message } = messageOf(error);
+        return page(await load(ctx, { error: message }), { status });
       }
-      const passwordHash = await hashPassword(input.data.newPassword);
-      await updateUser(ctx.state.kv, me.id, (u) => ({ ...u, passwordHash }));
-      await deleteSessionsOfUser(ctx.state.kv, me.id, ctx.state.session?.id);
       return page(
         await load(ctx, {
           notice: "Password changed; your other sessions were signed out",

@@ -8,6 +8,8 @@ import {
   redirect,
   validateForm,
 } from "../lib/auth/form_pages.ts";
+import { clientAddressOf } from "../lib/auth/client_address.ts";
+import { readDeviceToken } from "../lib/auth/known_device.ts";
 import { openSession } from "../lib/auth/sign_in.ts";
 import { hasOwner } from "../lib/db/users.ts";
 
@@ -37,10 +39,12 @@ export const handler: Handlers<Data> = {
     try {
       const user = await authenticate(ctx.state.kv, {
         ...input.data,
-        address: String(ctx.state.clientAddress ?? "unknown"),
+        address: clientAddressOf(ctx),
+        deviceToken: readDeviceToken(ctx.req),
+        now: Date.now(),
       });
-      const { cookie } = await openSession(ctx, user);
-      return redirect("/", cookie);
+      const { cookies } = await openSession(ctx, user);
+      return redirect("/", cookies);
     } catch (error) {
       const { status, message } = messageOf(error);
       return page({ error: message, username: fields.username }, { status });

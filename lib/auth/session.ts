@@ -2,6 +2,7 @@
 // expiry checked on every read.
 import { createSession, getSession, type Session } from "../db/sessions.ts";
 import { getUser, type User } from "../db/users.ts";
+import { readCookie } from "./cookies.ts";
 import { createToken, hashToken } from "./tokens.ts";
 
 /** Name of the session cookie. */
@@ -43,12 +44,7 @@ export async function loadSession(
 
 /** Reads the session token from a request's cookies. */
 export function readSessionToken(req: Request): string | undefined {
-  const header = req.headers.get("Cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=");
-  }
-  return undefined;
+  return readCookie(req, SESSION_COOKIE);
 }
 
 /** Builds the `Set-Cookie` value that stores a session token. */
