@@ -21,18 +21,20 @@ import * as $17 from "./routes/api/invitations.ts";
 import * as $18 from "./routes/api/invitations/[token].ts";
 import * as $19 from "./routes/api/me.ts";
 import * as $20 from "./routes/api/me/password.ts";
-import * as $21 from "./routes/api/session.ts";
-import * as $22 from "./routes/api/setup.ts";
-import * as $23 from "./routes/api/signup.ts";
-import * as $24 from "./routes/api/weather.ts";
-import * as $25 from "./routes/devices/[id].tsx";
-import * as $26 from "./routes/devices/[id]/history.tsx";
-import * as $27 from "./routes/devices/new.tsx";
-import * as $28 from "./routes/index.tsx";
-import * as $29 from "./routes/invite/[token].tsx";
-import * as $30 from "./routes/setup.tsx";
-import * as $31 from "./routes/signin.tsx";
-import * as $32 from "./routes/signout.ts";
+import * as $21 from "./routes/api/me/tokens.ts";
+import * as $22 from "./routes/api/me/tokens/[id].ts";
+import * as $23 from "./routes/api/session.ts";
+import * as $24 from "./routes/api/setup.ts";
+import * as $25 from "./routes/api/signup.ts";
+import * as $26 from "./routes/api/weather.ts";
+import * as $27 from "./routes/devices/[id].tsx";
+import * as $28 from "./routes/devices/[id]/history.tsx";
+import * as $29 from "./routes/devices/new.tsx";
+import * as $30 from "./routes/index.tsx";
+import * as $31 from "./routes/invite/[token].tsx";
+import * as $32 from "./routes/setup.tsx";
+import * as $33 from "./routes/signin.tsx";
+import * as $34 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
@@ -78,18 +80,20 @@ export const manifest = {
     "./routes/api/invitations/[token].ts": $18,
     "./routes/api/me.ts": $19,
     "./routes/api/me/password.ts": $20,
-    "./routes/api/session.ts": $21,
-    "./routes/api/setup.ts": $22,
-    "./routes/api/signup.ts": $23,
-    "./routes/api/weather.ts": $24,
-    "./routes/devices/[id].tsx": $25,
-    "./routes/devices/[id]/history.tsx": $26,
-    "./routes/devices/new.tsx": $27,
-    "./routes/index.tsx": $28,
-    "./routes/invite/[token].tsx": $29,
-    "./routes/setup.tsx": $30,
-    "./routes/signin.tsx": $31,
-    "./routes/signout.ts": $32,
+    "./routes/api/me/tokens.ts": $21,
+    "./routes/api/me/tokens/[id].ts": $22,
+    "./routes/api/session.ts": $23,
+    "./routes/api/setup.ts": $24,
+    "./routes/api/signup.ts": $25,
+    "./routes/api/weather.ts": $26,
+    "./routes/devices/[id].tsx": $27,
+    "./routes/devices/[id]/history.tsx": $28,
+    "./routes/devices/new.tsx": $29,
+    "./routes/index.tsx": $30,
+    "./routes/invite/[token].tsx": $31,
+    "./routes/setup.tsx": $32,
+    "./routes/signin.tsx": $33,
+    "./routes/signout.ts": $34,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,

@@ -15,6 +15,9 @@ import { createToken, hashToken } from "../lib/auth/tokens.ts";
 import { createInvitation } from "../lib/db/invitations.ts";
 import { getUser, updateUser } from "../lib/db/users.ts";
 import type { RouteContext } from "../lib/http/define.ts";
+import { handleTokenForm, listTokenRows } from "../lib/auth/api_token_forms.ts";
+import { ApiTokensSection } from "../components/account/ApiTokensSection.tsx";
+import type { CredentialRow } from "../components/account/CredentialList.tsx";
 
 interface Data {
   username: string;
@@ -24,6 +27,8 @@ interface Data {
   notice?: string;
   error?: string;
   invitePath?: string;
+  tokens?: CredentialRow[];
+  newToken?: string;
 }
 
 async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
@@ -33,6 +38,7 @@ async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
     role: user!.role,
     timeZone: user!.timeZone,
     csrfToken: ctx.state.session?.csrfToken ?? "",
+    tokens: await listTokenRows(ctx.state.kv, ctx.state.user!.id),
     ...extra,
   };
 }
@@ -92,6 +98,14 @@ export const handler: Handlers<Data> = {
           notice: "Password changed; your other sessions were signed out",
         }),
       );
+    }
+    if (fields.action === "token_create" || fields.action === "token_revoke") {
+      const { status, ...extra } = await handleTokenForm(ctx.state.kv, {
+        userId: me.id,
+        fields,
+        now: Date.now(),
+      });
+      return page(await load(ctx, extra), { status });
     }
     if (fields.action === "invite" && me.role === "owner") {
       const token = createToken();
@@ -162,6 +176,12 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
           <button type="submit" class="button">Change password</button>
         </form>
       </section>
+      <ApiTokensSection
+        tokens={data.tokens ?? []}
+        newToken={data.newToken}
+        timeZone={data.timeZone}
+        csrfToken={data.csrfToken}
+      />
       {data.role === "owner"
         ? (
           <section class="card">
