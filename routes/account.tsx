@@ -18,6 +18,9 @@ import type { RouteContext } from "../lib/http/define.ts";
 import { handleTokenForm, listTokenRows } from "../lib/auth/api_token_forms.ts";
 import { ApiTokensSection } from "../components/account/ApiTokensSection.tsx";
 import type { CredentialRow } from "../components/account/CredentialList.tsx";
+import PasskeyManager from "../islands/PasskeyManager.tsx";
+import { toPasskeyView } from "../lib/auth/passkeys.ts";
+import { listPasskeys } from "../lib/db/passkeys.ts";
 
 interface Data {
   username: string;
@@ -28,6 +31,7 @@ interface Data {
   error?: string;
   invitePath?: string;
   tokens?: CredentialRow[];
+  passkeys?: CredentialRow[];
   newToken?: string;
 }
 
@@ -39,6 +43,9 @@ async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
     timeZone: user!.timeZone,
     csrfToken: ctx.state.session?.csrfToken ?? "",
     tokens: await listTokenRows(ctx.state.kv, ctx.state.user!.id),
+    passkeys: (await listPasskeys(ctx.state.kv, ctx.state.user!.id)).map(
+      toPasskeyView,
+    ),
     ...extra,
   };
 }
@@ -175,6 +182,14 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
           </label>
           <button type="submit" class="button">Change password</button>
         </form>
+      </section>
+      <section class="card">
+        <h2>Passkeys</h2>
+        <PasskeyManager
+          passkeys={data.passkeys ?? []}
+          timeZone={data.timeZone}
+          csrfToken={data.csrfToken}
+        />
       </section>
       <ApiTokensSection
         tokens={data.tokens ?? []}

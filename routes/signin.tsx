@@ -1,5 +1,6 @@
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
 import { CredentialFields } from "../components/account/CredentialFields.tsx";
+import PasskeySignIn from "../islands/PasskeySignIn.tsx";
 import { signinSchema } from "../lib/api/account_schemas.ts";
 import { authenticate } from "../lib/auth/accounts.ts";
 import {
@@ -64,6 +65,7 @@ export default function SigninPage({ data }: PageProps<Data>) {
         <CredentialFields username={data?.username} newAccount={false} />
         <button type="submit" class="button button-primary">Sign in</button>
       </form>
+      <PasskeySignIn />
     </section>
   );
 }

@@ -41,9 +41,9 @@ export function CredentialList(props: {
           <span>
             <strong>{row.name}</strong>
             <span class="field-hint">
-              {" "}created{" "}
-              {formatWhen(row.createdAt, props.timeZone)}, last used{" "}
-              {formatWhen(row.lastUsedAt, props.timeZone)}
+              {` created ${
+                formatWhen(row.createdAt, props.timeZone)
+              }, last used ${formatWhen(row.lastUsedAt, props.timeZone)}`}
             </span>
           </span>
           <form method="post">
