@@ -97,8 +97,11 @@ export const handler: Handlers<Data> = {
           now: Date.now(),
         });
       } catch (error) {
-        const { status, message } = messageOf(error);
-        return page(await load(ctx, { error: message }), { status });
+        const { status, message, headers } = messageOf(error);
+        return page(await load(ctx, { error: message }), {
+          status,
+          headers,
+        });
       }
       return page(
         await load(ctx, {

@@ -47,8 +47,11 @@ export const handler: Handlers<Data> = {
       const { cookies } = await openSession(ctx, user);
       return redirect("/", cookies);
     } catch (error) {
-      const { status, message } = messageOf(error);
-      return page({ error: message, username: fields.username }, { status });
+      const { status, message, headers } = messageOf(error);
+      return page({ error: message, username: fields.username }, {
+        status,
+        headers,
+      });
     }
   },
 };

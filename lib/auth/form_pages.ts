@@ -41,10 +41,16 @@ export function redirect(
   return new Response(null, { status: 303, headers });
 }
 
-/** The message of an `HttpError`, or rethrows anything else. */
-export function messageOf(error: unknown): { status: number; message: string } {
+/** The status, message and headers (`Retry-After`) of an `HttpError`, or rethrows anything else. */
+export function messageOf(
+  error: unknown,
+): { status: number; message: string; headers?: HeadersInit } {
   if (error instanceof HttpError) {
-    return { status: error.status, message: error.message };
+    return {
+      status: error.status,
+      message: error.message,
+      headers: error.headers,
+    };
   }
   throw error;
 }

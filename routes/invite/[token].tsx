@@ -60,12 +60,12 @@ export const handler: Handlers<Data> = {
       const { cookies } = await openSession(ctx, user);
       return redirect("/", cookies);
     } catch (error) {
-      const { status, message } = messageOf(error);
+      const { status, message, headers } = messageOf(error);
       return page({
         usable: status !== 404,
         error: message,
         username: fields.username,
-      }, { status });
+      }, { status, headers });
     }
   },
 };
