@@ -7,7 +7,8 @@
 //
 // --root runs another checkout (e.g. an export of main, for "before" figures);
 // --spread starts the server with TRUST_PROXY=true and gives every flood client
-// its own X-Forwarded-For address, like a flood from many machines.
+// its own X-Forwarded-For address, like a flood from many machines;
+// --cheap floods a read that hashes nothing, to show what volume alone costs.
 
 const args = Deno.args;
 const option = (name: string, fallback: string) => {
@@ -20,6 +21,8 @@ const root = option(
 );
 const seconds = Number(option("--seconds", "8"));
 const spread = args.includes("--spread");
+// --cheap floods GET /api/setup instead: the floor that request volume alone costs.
+const cheap = args.includes("--cheap");
 const CLIENTS = 64;
 const port = 18_000 + Math.floor(Math.random() * 1000);
 const origin = `http://127.0.0.1:${port}`;
@@ -113,14 +116,14 @@ async function flood(
         password: "wrong password",
       }];
     try {
-      const res = await fetch(`${origin}${path}`, {
-        method: "POST",
+      const res = await fetch(`${origin}${cheap ? "/api/setup" : path}`, {
+        method: cheap ? "GET" : "POST",
         headers: {
           "Content-Type": "application/json",
           Origin: origin,
           ...(spread ? { "X-Forwarded-For": address } : {}),
         },
-        body: JSON.stringify(body),
+        body: cheap ? undefined : JSON.stringify(body),
       });
       await res.body?.cancel();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -141,7 +144,9 @@ try {
   const cookie = setup.headers.getSetCookie().map((c) => c.split(";")[0])
     .join("; ");
   console.log(
-    `Server: ${root}  clients: ${CLIENTS}${
+    `${
+      cheap ? "CONTROL (GET /api/setup) " : ""
+    }Server: ${root}  clients: ${CLIENTS}${
       spread ? " (one address each)" : " (one address)"
     }  flood: ${seconds} s`,
   );
