@@ -6,6 +6,7 @@ import {
 } from "../../lib/db/webauthn_challenges.ts";
 import { readSignedChallenge } from "../../lib/auth/passkeys.ts";
 import { spendBudget } from "../../lib/auth/address_budget.ts";
+import { recordSigninFailure } from "../../lib/auth/rate_limit.ts";
 
 function clientData(challenge: string, type = "webauthn.get") {
   return btoa(JSON.stringify({
@@ -162,4 +163,26 @@ Deno.test("[api] anonymous passkey requests spend a per-address budget; a known 
     },
   );
   assert.equal(known.status, 200);
+});
+
+Deno.test("[api] password throttling never touches passkey sign-in", async () => {
+  using t = await createAuthTestApp();
+  await signUp(t, "ada");
+  const now = Date.now();
+  for (let i = 0; i < 80; i++) {
+    await recordSigninFailure(t.kv, {
+      username: i % 2 ? "ada" : `guess${i}`,
+      address: "unknown",
+      now,
+    });
+  }
+  const password = await t.agent().request("POST", "/api/session", {
+    json: { username: "ada", password: "correct horse battery" },
+  });
+  assert.equal(password.status, 429);
+  const passkey = await t.agent().request(
+    "POST",
+    "/api/passkeys/signin/options",
+  );
+  assert.equal(passkey.status, 200);
 });
