@@ -173,11 +173,14 @@ export async function authenticate(
   };
   await throttleSignin(kv, attempt);
   // Hash even for unknown names so timing does not reveal which accounts exist.
-  const ok = await passwordGate.run(() =>
-    verifyPassword(
-      credentials.password,
-      user?.passwordHash ?? DUMMY_PASSWORD_HASH,
-    )
+  const ok = await passwordGate.run(
+    () =>
+      verifyPassword(
+        credentials.password,
+        user?.passwordHash ?? DUMMY_PASSWORD_HASH,
+      ),
+    // A known device goes first, so a flood cannot keep its owner out.
+    { priority: deviceId !== undefined },
   );
   if (user === null || !ok) {
     await recordSigninFailure(kv, attempt);

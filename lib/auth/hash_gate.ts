@@ -36,9 +36,16 @@ export class HashGate {
     return this.#started;
   }
 
-  /** Runs `job` when a slot is free; throws 503 when the queue is full or the wait too long. */
-  async run<T>(job: () => Promise<T>): Promise<T> {
-    await this.#acquire();
+  /**
+   * Runs `job` when a slot is free; throws 503 when the queue is full or the
+   * wait too long. A `priority` job (a known device signing in) waits at the
+   * front of the queue and is never turned away for a full queue.
+   */
+  async run<T>(
+    job: () => Promise<T>,
+    options: { priority?: boolean } = {},
+  ): Promise<T> {
+    await this.#acquire(options.priority === true);
     this.#started++;
     try {
       return await job();
@@ -47,12 +54,12 @@ export class HashGate {
     }
   }
 
-  #acquire(): Promise<void> {
+  #acquire(priority: boolean): Promise<void> {
     if (this.#running < this.#options.maxConcurrent) {
       this.#running++;
       return Promise.resolve();
     }
-    if (this.#queue.length >= this.#options.maxQueue) {
+    if (!priority && this.#queue.length >= this.#options.maxQueue) {
       return Promise.reject(busy());
     }
     return new Promise((resolve, reject) => {
@@ -67,7 +74,8 @@ export class HashGate {
           reject(busy());
         }, this.#options.maxWaitMs),
       };
-      this.#queue.push(waiter);
+      if (priority) this.#queue.unshift(waiter);
+      else this.#queue.push(waiter);
     });
   }
 

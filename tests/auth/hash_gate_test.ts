@@ -70,3 +70,26 @@ Deno.test("HashGate.run() gives up on a wait longer than maxWaitMs", async () =>
   await a;
   assert.equal(gate.started, 1);
 });
+
+Deno.test("HashGate.run() puts a priority job first and never refuses it for a full queue", async () => {
+  const gate = new HashGate({
+    maxConcurrent: 1,
+    maxQueue: 1,
+    maxWaitMs: 60_000,
+  });
+  const hold = deferred();
+  const order: string[] = [];
+  const a = gate.run(() => hold.promise);
+  const b = gate.run(() => {
+    order.push("queued");
+    return Promise.resolve();
+  });
+  await assert.rejects(gate.run(() => Promise.resolve()), HttpError);
+  const c = gate.run(() => {
+    order.push("priority");
+    return Promise.resolve();
+  }, { priority: true });
+  hold.resolve();
+  await Promise.all([a, b, c]);
+  assert.deepEqual(order, ["priority", "queued"]);
+});
