@@ -72,7 +72,7 @@ Deno.test("[api] POST /api/me/tokens shows the token once and lists it by name, 
   assert.equal(typeof used.tokens[0].lastUsedAt, "number");
 });
 
-Deno.test("[api] an API token reads the person's own bands and summaries, not another person's", async () => {
+Deno.test("[api] an API token reads the person's own bands, summaries and exports, not another person's", async () => {
   using t = await createAuthTestApp();
   const ada = await signUp(t, "ada");
   const bob = await signUp(t, "bob", ada);
@@ -92,6 +92,18 @@ Deno.test("[api] an API token reads the person's own bands and summaries, not an
     `/api/bands/${mine}/summaries/daily?from=2024-03-01&to=2024-03-07`,
   );
   assert.equal(daily.status, 200);
+  const csv = await bearer(
+    t,
+    token,
+    "GET",
+    `/api/bands/${mine}/export?data=daily&format=csv&from=2024-03-01&to=2024-03-07`,
+  );
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get("Content-Type") ?? "", /^text\/csv/);
+  assert.equal(
+    (await csv.text()).includes("8f1e2d3c4b5a69788796a5b4c3d2e1f0"),
+    false,
+  );
   const head = await bearer(t, token, "HEAD", `/api/bands/${mine}`);
   assert.equal(head.status, 200);
   await assertError(
