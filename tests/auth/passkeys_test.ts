@@ -7,6 +7,7 @@ import {
 import { readSignedChallenge } from "../../lib/auth/passkeys.ts";
 import { spendBudget } from "../../lib/auth/address_budget.ts";
 import { recordSigninFailure } from "../../lib/auth/rate_limit.ts";
+import { createPasskey } from "../../lib/db/passkeys.ts";
 
 function clientData(challenge: string, type = "webauthn.get") {
   return btoa(JSON.stringify({
@@ -185,4 +186,66 @@ Deno.test("[api] password throttling never touches passkey sign-in", async () =>
     "/api/passkeys/signin/options",
   );
   assert.equal(passkey.status, 200);
+});
+
+function seedPasskey(userId: string, id: string, createdAt: number) {
+  return {
+    id,
+    userId,
+    name: `key ${id}`,
+    publicKey: new Uint8Array([1, 2, 3]),
+    counter: 0,
+    backedUp: false,
+    createdAt,
+    lastUsedAt: null,
+  };
+}
+
+Deno.test("[api] several passkeys are listed oldest first; only their owner renames or removes them", async () => {
+  using t = await createAuthTestApp();
+  const ada = await signUp(t, "ada");
+  const bob = await signUp(t, "bob", ada);
+  const adaId = (await (await ada.request("GET", "/api/me")).json()).user.id;
+  assert.equal(
+    await createPasskey(t.kv, seedPasskey(adaId, "k2", 2_000)),
+    true,
+  );
+  assert.equal(
+    await createPasskey(t.kv, seedPasskey(adaId, "k1", 1_000)),
+    true,
+  );
+  assert.equal(
+    await createPasskey(t.kv, seedPasskey(adaId, "k1", 3_000)),
+    false,
+    "a credential id is registered once",
+  );
+  const list = await (await ada.request("GET", "/api/passkeys")).json();
+  assert.deepEqual(list.passkeys, [
+    { id: "k1", name: "key k1", createdAt: 1_000, lastUsedAt: null },
+    { id: "k2", name: "key k2", createdAt: 2_000, lastUsedAt: null },
+  ]);
+  assert.equal(JSON.stringify(list).includes("publicKey"), false);
+  assert.equal(
+    (await bob.request("PATCH", "/api/passkeys/k1", { json: { name: "mine" } }))
+      .status,
+    404,
+  );
+  assert.equal((await bob.request("DELETE", "/api/passkeys/k1")).status, 404);
+  const renamed = await ada.request("PATCH", "/api/passkeys/k1", {
+    json: { name: "  Phone  " },
+  });
+  assert.equal(renamed.status, 200);
+  assert.equal((await renamed.json()).name, "Phone");
+  assert.equal(
+    (await ada.request("PATCH", "/api/passkeys/k1", { json: { name: "" } }))
+      .status,
+    400,
+  );
+  assert.equal((await ada.request("DELETE", "/api/passkeys/k2")).status, 204);
+  assert.deepEqual(
+    (await (await ada.request("GET", "/api/passkeys")).json()).passkeys.map((
+      p: { name: string },
+    ) => p.name),
+    ["Phone"],
+  );
 });
