@@ -2,10 +2,8 @@ import type { Handlers } from "../../lib/http/define.ts";
 import { registerPasskeySchema } from "../../lib/api/credential_schemas.ts";
 import { readJsonBody } from "../../lib/auth/request_body.ts";
 import { requireSessionUser } from "../../lib/auth/guards.ts";
-import {
-  finishPasskeyRegistration,
-  toPasskeyView,
-} from "../../lib/auth/passkeys.ts";
+import { finishPasskeyRegistration } from "../../lib/auth/passkey_registration.ts";
+import { toPasskeyView } from "../../lib/auth/passkeys.ts";
 import { relyingPartyOf } from "../../lib/auth/relying_party.ts";
 import { listPasskeys } from "../../lib/db/passkeys.ts";
 

@@ -1,6 +1,6 @@
 import type { Handlers } from "../../../lib/http/define.ts";
 import { requireSessionUser } from "../../../lib/auth/guards.ts";
-import { startPasskeyRegistration } from "../../../lib/auth/passkeys.ts";
+import { startPasskeyRegistration } from "../../../lib/auth/passkey_registration.ts";
 import { relyingPartyOf } from "../../../lib/auth/relying_party.ts";
 import { getUser } from "../../../lib/db/users.ts";
 import { unauthorized } from "../../../lib/http/errors.ts";

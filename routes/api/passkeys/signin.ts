@@ -1,7 +1,7 @@
 import type { Handlers } from "../../../lib/http/define.ts";
 import { passkeySigninSchema } from "../../../lib/api/credential_schemas.ts";
 import { readJsonBody } from "../../../lib/auth/request_body.ts";
-import { finishPasskeySignin } from "../../../lib/auth/passkeys.ts";
+import { finishPasskeySignin } from "../../../lib/auth/passkey_signin.ts";
 import { spendPasskeyBudget } from "../../../lib/auth/passkey_budget.ts";
 import { relyingPartyOf } from "../../../lib/auth/relying_party.ts";
 import { jsonWithCookie, openSession } from "../../../lib/auth/sign_in.ts";

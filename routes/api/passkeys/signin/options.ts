@@ -1,5 +1,5 @@
 import type { Handlers } from "../../../../lib/http/define.ts";
-import { startPasskeySignin } from "../../../../lib/auth/passkeys.ts";
+import { startPasskeySignin } from "../../../../lib/auth/passkey_signin.ts";
 import { spendPasskeyBudget } from "../../../../lib/auth/passkey_budget.ts";
 import { relyingPartyOf } from "../../../../lib/auth/relying_party.ts";
 
