@@ -3,13 +3,24 @@ import {
   changePasswordSchema,
   updateMeSchema,
 } from "../lib/api/account_schemas.ts";
-import { readForm, redirect, validateForm } from "../lib/auth/form_pages.ts";
-import { hashPassword, verifyPassword } from "../lib/auth/password.ts";
+import {
+  messageOf,
+  readForm,
+  redirect,
+  validateForm,
+} from "../lib/auth/form_pages.ts";
+import { changePassword } from "../lib/auth/accounts.ts";
+import { clientAddressOf } from "../lib/auth/client_address.ts";
 import { createToken, hashToken } from "../lib/auth/tokens.ts";
 import { createInvitation } from "../lib/db/invitations.ts";
-import { deleteSessionsOfUser } from "../lib/db/sessions.ts";
 import { getUser, updateUser } from "../lib/db/users.ts";
 import type { RouteContext } from "../lib/http/define.ts";
+import { handleTokenForm, listTokenRows } from "../lib/auth/api_token_forms.ts";
+import { ApiTokensSection } from "../components/account/ApiTokensSection.tsx";
+import type { CredentialRow } from "../components/account/CredentialList.tsx";
+import PasskeyManager from "../islands/PasskeyManager.tsx";
+import { toPasskeyView } from "../lib/auth/passkeys.ts";
+import { listPasskeys } from "../lib/db/passkeys.ts";
 
 interface Data {
   username: string;
@@ -19,6 +30,9 @@ interface Data {
   notice?: string;
   error?: string;
   invitePath?: string;
+  tokens?: CredentialRow[];
+  passkeys?: CredentialRow[];
+  newToken?: string;
 }
 
 async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
@@ -28,6 +42,10 @@ async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
     role: user!.role,
     timeZone: user!.timeZone,
     csrfToken: ctx.state.session?.csrfToken ?? "",
+    tokens: await listTokenRows(ctx.state.kv, ctx.state.user!.id),
+    passkeys: (await listPasskeys(ctx.state.kv, ctx.state.user!.id)).map(
+      toPasskeyView,
+    ),
     ...extra,
   };
 }
@@ -70,28 +88,34 @@ export const handler: Handlers<Data> = {
       if (!input.ok) {
         return page(await load(ctx, { error: input.message }), { status: 400 });
       }
-      const user = await getUser(ctx.state.kv, me.id);
-      if (
-        !user ||
-        !(await verifyPassword(input.data.currentPassword, user.passwordHash))
-      ) {
-        return page(
-          await load(ctx, {
-            error: "Cannot change password: the current password is wrong",
-          }),
-          {
-            status: 403,
-          },
-        );
+      try {
+        await changePassword(ctx.state.kv, {
+          ...input.data,
+          userId: me.id,
+          keepSessionId: ctx.state.session?.id,
+          address: clientAddressOf(ctx),
+          now: ctx.state.now(),
+        });
+      } catch (error) {
+        const { status, message, headers } = messageOf(error);
+        return page(await load(ctx, { error: message }), {
+          status,
+          headers,
+        });
       }
-      const passwordHash = await hashPassword(input.data.newPassword);
-      await updateUser(ctx.state.kv, me.id, (u) => ({ ...u, passwordHash }));
-      await deleteSessionsOfUser(ctx.state.kv, me.id, ctx.state.session?.id);
       return page(
         await load(ctx, {
           notice: "Password changed; your other sessions were signed out",
         }),
       );
+    }
+    if (fields.action === "token_create" || fields.action === "token_revoke") {
+      const { status, ...extra } = await handleTokenForm(ctx.state.kv, {
+        userId: me.id,
+        fields,
+        now: ctx.state.now(),
+      });
+      return page(await load(ctx, extra), { status });
     }
     if (fields.action === "invite" && me.role === "owner") {
       const token = createToken();
@@ -162,6 +186,20 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
           <button type="submit" class="button">Change password</button>
         </form>
       </section>
+      <section class="card">
+        <h2>Passkeys</h2>
+        <PasskeyManager
+          passkeys={data.passkeys ?? []}
+          timeZone={data.timeZone}
+          csrfToken={data.csrfToken}
+        />
+      </section>
+      <ApiTokensSection
+        tokens={data.tokens ?? []}
+        newToken={data.newToken}
+        timeZone={data.timeZone}
+        csrfToken={data.csrfToken}
+      />
       {data.role === "owner"
         ? (
           <section class="card">

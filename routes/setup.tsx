@@ -3,6 +3,7 @@ import { CredentialFields } from "../components/account/CredentialFields.tsx";
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
 import { createAccountSchema } from "../lib/api/account_schemas.ts";
 import { createOwner } from "../lib/auth/accounts.ts";
+import { clientAddressOf } from "../lib/auth/client_address.ts";
 import {
   messageOf,
   readForm,
@@ -24,6 +25,8 @@ export const handler: Handlers<Data> = {
     return page({});
   },
   async POST(ctx) {
+    // Refused before the form is read or anything is hashed.
+    if (await hasOwner(ctx.state.kv)) return redirect("/signin");
     const fields = await readForm(ctx.req);
     const input = validateForm(createAccountSchema, fields);
     if (!input.ok) {
@@ -32,12 +35,18 @@ export const handler: Handlers<Data> = {
       });
     }
     try {
-      const user = await createOwner(ctx.state.kv, input.data, ctx.state.now());
-      const { cookie } = await openSession(ctx, user);
-      return redirect("/", cookie);
+      const user = await createOwner(ctx.state.kv, input.data, {
+        address: clientAddressOf(ctx),
+        now: ctx.state.now(),
+      });
+      const { cookies } = await openSession(ctx, user);
+      return redirect("/", cookies);
     } catch (error) {
-      const { status, message } = messageOf(error);
-      return page({ error: message, username: fields.username }, { status });
+      const { status, message, headers } = messageOf(error);
+      return page({ error: message, username: fields.username }, {
+        status,
+        headers,
+      });
     }
   },
 };

@@ -1,5 +1,6 @@
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
 import { CredentialFields } from "../components/account/CredentialFields.tsx";
+import PasskeySignIn from "../islands/PasskeySignIn.tsx";
 import { signinSchema } from "../lib/api/account_schemas.ts";
 import { authenticate } from "../lib/auth/accounts.ts";
 import {
@@ -8,6 +9,8 @@ import {
   redirect,
   validateForm,
 } from "../lib/auth/form_pages.ts";
+import { clientAddressOf } from "../lib/auth/client_address.ts";
+import { readDeviceToken } from "../lib/auth/known_device.ts";
 import { openSession } from "../lib/auth/sign_in.ts";
 import { hasOwner } from "../lib/db/users.ts";
 
@@ -37,13 +40,18 @@ export const handler: Handlers<Data> = {
     try {
       const user = await authenticate(ctx.state.kv, {
         ...input.data,
-        address: String(ctx.state.clientAddress ?? "unknown"),
-      }, ctx.state.now());
-      const { cookie } = await openSession(ctx, user);
-      return redirect("/", cookie);
+        address: clientAddressOf(ctx),
+        deviceToken: readDeviceToken(ctx.req),
+        now: ctx.state.now(),
+      });
+      const { cookies } = await openSession(ctx, user);
+      return redirect("/", cookies);
     } catch (error) {
-      const { status, message } = messageOf(error);
-      return page({ error: message, username: fields.username }, { status });
+      const { status, message, headers } = messageOf(error);
+      return page({ error: message, username: fields.username }, {
+        status,
+        headers,
+      });
     }
   },
 };
@@ -60,6 +68,7 @@ export default function SigninPage({ data }: PageProps<Data>) {
         <CredentialFields username={data?.username} newAccount={false} />
         <button type="submit" class="button button-primary">Sign in</button>
       </form>
+      <PasskeySignIn />
     </section>
   );
 }

@@ -44,7 +44,8 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "lib/api": {
     holds: "wire types, schemas and the typed fetch client",
     may: ["lib/protocol", "lib/time"],
-    packages: ["zod"],
+    // @simplewebauthn/browser for the passkey ceremony's wire types.
+    packages: ["zod", "@simplewebauthn/browser"],
   },
   "lib/db": {
     holds: "Deno KV records (server only)",
@@ -65,7 +66,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "lib/auth": {
     holds: "accounts, sessions and guards (server only)",
     may: ["lib/api", "lib/db", "lib/http", "lib/time"],
-    packages: ["zod", "hono", "node:crypto"],
+    packages: ["zod", "hono", "node:crypto", "@simplewebauthn/server"],
   },
   "lib/http": {
     holds: "server plumbing and the islands layer",
@@ -117,7 +118,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "lib/state",
       "lib/weather",
     ],
-    packages: ["preact", "@preact/signals"],
+    packages: ["preact", "@preact/signals", "@simplewebauthn/browser"],
   },
   "components": {
     holds: "server-safe presentational pieces",

@@ -10,7 +10,7 @@ export function CredentialFields(
           type="text"
           name="username"
           required
-          autocomplete="username"
+          autocomplete={props.newAccount ? "username" : "username webauthn"}
           value={props.username ?? ""}
         />
       </label>

@@ -7,6 +7,13 @@ import type {
   BandSettings,
   PublicBand,
 } from "./band_schemas.ts";
+import type { PasskeyView } from "./credential_schemas.ts";
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/browser";
 import { ApiError } from "./errors.ts";
 import type { ReadingKindName } from "./reading_schemas.ts";
 import { encodeSampleData } from "./sample_data.ts";
@@ -285,5 +292,47 @@ export class ApiClient {
       "GET",
       `/api/bands/${bandId}/readings/${kind}?${q}`,
     )).readings;
+  }
+
+  /** Lists the person's passkeys. */
+  listPasskeys(): Promise<{ passkeys: PasskeyView[] }> {
+    return this.#call("GET", "/api/passkeys");
+  }
+
+  /** Asks for passkey registration options (a fresh challenge). */
+  passkeyRegistrationOptions(): Promise<
+    PublicKeyCredentialCreationOptionsJSON
+  > {
+    return this.#call("POST", "/api/passkeys/options");
+  }
+
+  /** Registers a passkey from the browser's answer. */
+  registerPasskey(
+    name: string,
+    response: RegistrationResponseJSON,
+  ): Promise<PasskeyView> {
+    return this.#call("POST", "/api/passkeys", { name, response });
+  }
+
+  /** Renames a passkey. */
+  renamePasskey(id: string, name: string): Promise<PasskeyView> {
+    return this.#call("PATCH", `/api/passkeys/${encodeURIComponent(id)}`, {
+      name,
+    });
+  }
+
+  /** Removes a passkey. */
+  removePasskey(id: string): Promise<void> {
+    return this.#call("DELETE", `/api/passkeys/${encodeURIComponent(id)}`);
+  }
+
+  /** Asks for passkey sign-in options (a fresh challenge). */
+  passkeySigninOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    return this.#call("POST", "/api/passkeys/signin/options");
+  }
+
+  /** Signs in with the browser's passkey answer. */
+  signInWithPasskey(response: AuthenticationResponseJSON): Promise<MeResponse> {
+    return this.#call("POST", "/api/passkeys/signin", { response });
   }
 }

@@ -21,17 +21,26 @@ export function validateForm<S extends z.ZodType>(
     : { ok: false, message: describeIssues(result.error).summary };
 }
 
-/** Answers a form post with a redirect (303), optionally setting a cookie. */
-export function redirect(location: string, cookie?: string): Response {
+/** Answers a form post with a redirect (303), optionally setting cookies. */
+export function redirect(
+  location: string,
+  cookies: string | string[] = [],
+): Response {
   const headers = new Headers({ Location: location });
-  if (cookie) headers.set("Set-Cookie", cookie);
+  for (const c of [cookies].flat()) headers.append("Set-Cookie", c);
   return new Response(null, { status: 303, headers });
 }
 
-/** The message of an `HttpError`, or rethrows anything else. */
-export function messageOf(error: unknown): { status: number; message: string } {
+/** The status, message and headers (`Retry-After`) of an `HttpError`, or rethrows anything else. */
+export function messageOf(
+  error: unknown,
+): { status: number; message: string; headers?: HeadersInit } {
   if (error instanceof HttpError) {
-    return { status: error.status, message: error.message };
+    return {
+      status: error.status,
+      message: error.message,
+      headers: error.headers,
+    };
   }
   throw error;
 }

@@ -1,92 +1,135 @@
-// Failed sign-in counters per account and per client address, in fixed windows.
-// Only failures count, so a person who types the password right is never slowed.
-import { signinAttemptsKey } from "../db/keys.ts";
+// Sign-in throttling: slow guessing down, never lock the owner out. Failures
+// against one account are counted per place they come from: an address, or a
+// known device (a browser that signed in to this account before). Each place
+// gets a few free tries, then an exponentially growing wait before its next
+// try. Failures from one address over all accounts also spend a separate
+// per-address budget. A known device is judged only by its own failures, so
+// neither an attacker's guesses nor a shared proxy address can keep it out.
+import { signinFailuresKey } from "../db/keys.ts";
+import {
+  type Budget,
+  checkBudget,
+  DEFAULT_BUDGETS,
+  spendBudget,
+} from "./address_budget.ts";
 
-/** Limits on failed sign-ins. */
-export interface SigninLimits {
-  windowMs: number;
-  perAccount: number;
-  perAddress: number;
+/** How the per-place delay grows. */
+export interface ThrottlePolicy {
+  /** Failures allowed before any delay. */
+  freeFailures: number;
+  /** Delay after the first failure past the free ones; it doubles each time. */
+  baseDelayMs: number;
+  /** Longest delay. */
+  maxDelayMs: number;
+  /** Failures are forgotten after this long without another. */
+  forgetAfterMs: number;
+  /** Budget of failures per address over all accounts. */
+  addressBudget: Budget;
 }
 
-/** Default limits: 5 failures per account and 20 per address in 15 minutes. */
-export const DEFAULT_SIGNIN_LIMITS: SigninLimits = {
-  windowMs: 15 * 60_000,
-  perAccount: 5,
-  perAddress: 20,
+/** Default: 3 free tries, then 1 s, 2 s, 4 s … up to 15 minutes; forgotten after a day. */
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  freeFailures: 3,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3_600_000,
+  addressBudget: DEFAULT_BUDGETS.signin_failure,
 };
 
-interface Counter {
+interface Failures {
   count: number;
-  windowStart: number;
+  lastAt: number;
 }
 
-/** Who is signing in, and when. */
+/** Who is signing in, from where, and when; `deviceId` is set only for a known device of this account. */
 export interface SigninAttempt {
   username: string;
   address: string;
+  deviceId?: string;
   now: number;
 }
 
-function subjects(attempt: SigninAttempt, limits: SigninLimits) {
-  return [
-    {
-      key: signinAttemptsKey("account", attempt.username.toLowerCase()),
-      max: limits.perAccount,
-    },
-    {
-      key: signinAttemptsKey("address", attempt.address),
-      max: limits.perAddress,
-    },
-  ];
+/** The outcome of a throttle check. */
+export type ThrottleResult =
+  | { allowed: true }
+  | { allowed: false; retryAfterSeconds: number };
+
+function placeKey(attempt: SigninAttempt) {
+  return attempt.deviceId === undefined
+    ? signinFailuresKey(attempt.username, "address", attempt.address)
+    : signinFailuresKey(attempt.username, "device", attempt.deviceId);
+}
+
+/** The wait after `count` failures from one place. */
+export function delayAfterFailures(
+  count: number,
+  policy: ThrottlePolicy = DEFAULT_THROTTLE,
+): number {
+  if (count < policy.freeFailures) return 0;
+  const doublings = Math.min(count - policy.freeFailures, 30);
+  return Math.min(policy.baseDelayMs * 2 ** doublings, policy.maxDelayMs);
 }
 
 /** Tells whether a sign-in may be tried now, or how many seconds to wait. */
 export async function checkSigninAllowed(
   kv: Deno.Kv,
   attempt: SigninAttempt,
-  limits: SigninLimits = DEFAULT_SIGNIN_LIMITS,
-): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  const list = subjects(attempt, limits);
-  const entries = await kv.getMany<Counter[]>(list.map((s) => s.key));
-  let waitMs = 0;
-  entries.forEach((entry, i) => {
-    const c = entry.value;
-    if (c === null || attempt.now - c.windowStart >= limits.windowMs) return;
-    if (c.count >= list[i].max) {
-      waitMs = Math.max(waitMs, c.windowStart + limits.windowMs - attempt.now);
+  policy: ThrottlePolicy = DEFAULT_THROTTLE,
+): Promise<ThrottleResult> {
+  const failures = (await kv.get<Failures>(placeKey(attempt))).value;
+  if (failures !== null) {
+    const readyAt = failures.lastAt +
+      delayAfterFailures(failures.count, policy);
+    if (readyAt > attempt.now) {
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.ceil((readyAt - attempt.now) / 1000),
+      };
     }
-  });
-  return waitMs > 0
-    ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) }
-    : { allowed: true };
+  }
+  if (attempt.deviceId !== undefined) return { allowed: true };
+  return await checkBudget(
+    kv,
+    "signin_failure",
+    attempt.address,
+    attempt.now,
+    policy.addressBudget,
+  );
 }
 
-/** Counts one failed sign-in against both the account and the address. */
+/** Counts one failed sign-in against its place (and, from an address, the address budget). */
 export async function recordSigninFailure(
   kv: Deno.Kv,
   attempt: SigninAttempt,
-  limits: SigninLimits = DEFAULT_SIGNIN_LIMITS,
+  policy: ThrottlePolicy = DEFAULT_THROTTLE,
 ): Promise<void> {
-  for (const { key } of subjects(attempt, limits)) {
-    for (let i = 0; i < 10; i++) {
-      const entry = await kv.get<Counter>(key);
-      const c = entry.value;
-      const next: Counter =
-        c === null || attempt.now - c.windowStart >= limits.windowMs
-          ? { count: 1, windowStart: attempt.now }
-          : { count: c.count + 1, windowStart: c.windowStart };
-      const res = await kv.atomic().check(entry)
-        .set(key, next, { expireIn: limits.windowMs }).commit();
-      if (res.ok) break;
-    }
+  const key = placeKey(attempt);
+  for (let i = 0; i < 10; i++) {
+    const entry = await kv.get<Failures>(key);
+    const c = entry.value;
+    const next: Failures =
+      c === null || attempt.now - c.lastAt >= policy.forgetAfterMs
+        ? { count: 1, lastAt: attempt.now }
+        : { count: c.count + 1, lastAt: Math.max(c.lastAt, attempt.now) };
+    const res = await kv.atomic().check(entry)
+      .set(key, next, { expireIn: policy.forgetAfterMs }).commit();
+    if (res.ok) break;
+  }
+  if (attempt.deviceId === undefined) {
+    await spendBudget(
+      kv,
+      "signin_failure",
+      attempt.address,
+      attempt.now,
+      policy.addressBudget,
+    );
   }
 }
 
-/** Forgets an account's failures after a successful sign-in. */
+/** Forgets the failures of one place after a successful sign-in from it. */
 export async function clearSigninFailures(
   kv: Deno.Kv,
-  username: string,
+  attempt: Omit<SigninAttempt, "now">,
 ): Promise<void> {
-  await kv.delete(signinAttemptsKey("account", username.toLowerCase()));
+  await kv.delete(placeKey({ ...attempt, now: 0 }));
 }

@@ -1,7 +1,7 @@
 // Session cookies: a random token in the cookie, its hash as the KV key, and an
 // expiry checked on every read.
 import { generateCookie } from "hono/cookie";
-import { parse as parseCookies } from "hono/utils/cookie";
+import { readCookie } from "./cookies.ts";
 import { createSession, getSession, type Session } from "../db/sessions.ts";
 import { getUser, type User } from "../db/users.ts";
 import { createToken, hashToken } from "./tokens.ts";
@@ -45,9 +45,7 @@ export async function loadSession(
 
 /** Reads the session token from a request's cookies. */
 export function readSessionToken(req: Request): string | undefined {
-  return parseCookies(req.headers.get("Cookie") ?? "", SESSION_COOKIE)[
-    SESSION_COOKIE
-  ];
+  return readCookie(req, SESSION_COOKIE);
 }
 
 const COOKIE_OPTIONS = {

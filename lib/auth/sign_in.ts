@@ -8,29 +8,52 @@ import {
   buildSessionCookie,
   startSession,
 } from "./session.ts";
+import {
+  buildDeviceCookie,
+  findKnownDevice,
+  readDeviceToken,
+  rememberDevice,
+} from "./known_device.ts";
 
-function isSecure(ctx: RouteContext): boolean {
+/** Whether cookies set on this request get `Secure`. */
+export function isSecureRequest(ctx: RouteContext): boolean {
   const setting = ctx.state.config.secureCookies;
   return setting === "always" ||
     (setting === "auto" && ctx.state.secure === true);
 }
 
-/** Starts a fresh session for `user` (ending any current one) and returns its cookie. */
+/**
+ * Starts a fresh session for `user` (ending any current one) and returns its
+ * cookies: the session's, and a known-device cookie when this browser is not
+ * yet known for this account.
+ */
 export async function openSession(
   ctx: RouteContext,
   user: User,
-): Promise<{ cookie: string; body: MeResponse }> {
+): Promise<{ cookies: string[]; body: MeResponse }> {
+  const kv = ctx.state.kv;
+  const now = ctx.state.now();
   if (ctx.state.session && ctx.state.user) {
-    await deleteSession(ctx.state.kv, {
+    await deleteSession(kv, {
       id: ctx.state.session.id,
       userId: ctx.state.user.id,
     });
   }
-  const { token, session } = await startSession(ctx.state.kv, user.id, {
-    now: ctx.state.now(),
+  const { token, session } = await startSession(kv, user.id, { now });
+  const secure = isSecureRequest(ctx);
+  const cookies = [buildSessionCookie(token, secure)];
+  const known = await findKnownDevice(kv, {
+    userId: user.id,
+    token: readDeviceToken(ctx.req),
+    now,
   });
+  if (known === undefined) {
+    cookies.push(
+      buildDeviceCookie(await rememberDevice(kv, user.id, now), secure),
+    );
+  }
   return {
-    cookie: buildSessionCookie(token, isSecure(ctx)),
+    cookies,
     body: { user: toPublicUser(user), csrfToken: session.csrfToken },
   };
 }
@@ -43,14 +66,16 @@ export async function closeSession(ctx: RouteContext): Promise<string> {
       userId: ctx.state.user.id,
     });
   }
-  return buildClearedSessionCookie(isSecure(ctx));
+  return buildClearedSessionCookie(isSecureRequest(ctx));
 }
 
-/** Answers JSON with a `Set-Cookie` header. */
+/** Answers JSON with one or more `Set-Cookie` headers. */
 export function jsonWithCookie(
   body: unknown,
-  cookie: string,
+  cookies: string | string[],
   status = 200,
 ): Response {
-  return Response.json(body, { status, headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  for (const c of [cookies].flat()) headers.append("Set-Cookie", c);
+  return Response.json(body, { status, headers });
 }

@@ -43,12 +43,73 @@ export function invitationKey(tokenHash: string): ["invitations", string] {
   return ["invitations", tokenHash];
 }
 
-/** Counter of failed sign-ins for one subject (an account or an address). */
-export function signinAttemptsKey(
-  scope: "account" | "address",
+/** Failed sign-ins against one account from one place: an address, or a known device. */
+export function signinFailuresKey(
+  username: string,
+  via: "address" | "device",
   subject: string,
-): ["signin_attempts", string, string] {
-  return ["signin_attempts", scope, subject];
+): ["signin_failures", string, string, string] {
+  return ["signin_failures", username.toLowerCase(), via, subject];
+}
+
+/** A per-address budget counter (password hashing, failed sign-ins, sign-ups, passkey ceremonies). */
+export function addressBudgetKey(
+  scope: string,
+  address: string,
+): ["address_budgets", string, string] {
+  return ["address_budgets", scope, address];
+}
+
+/** A browser that signed in before, by the SHA-256 of its cookie token. */
+export function knownDeviceKey(deviceId: string): ["known_devices", string] {
+  return ["known_devices", deviceId];
+}
+
+/** A passkey, by its credential id (base64url), for sign-in lookups. */
+export function passkeyKey(credentialId: string): ["passkeys", string] {
+  return ["passkeys", credentialId];
+}
+
+/** Index of a person's passkeys. */
+export function passkeyByUserKey(
+  userId: string,
+  credentialId: string,
+): ["passkeys_by_user", string, string] {
+  return ["passkeys_by_user", userId, credentialId];
+}
+
+/** Prefix of all passkeys of one person. */
+export function passkeysByUserPrefix(
+  userId: string,
+): ["passkeys_by_user", string] {
+  return ["passkeys_by_user", userId];
+}
+
+/** A pending WebAuthn challenge (single-use, expiring), by the challenge itself. */
+export function webauthnChallengeKey(
+  challenge: string,
+): ["webauthn_challenges", string] {
+  return ["webauthn_challenges", challenge];
+}
+
+/** A personal API token, by the SHA-256 of the token. */
+export function apiTokenKey(tokenId: string): ["api_tokens", string] {
+  return ["api_tokens", tokenId];
+}
+
+/** Index of a person's API tokens. */
+export function apiTokenByUserKey(
+  userId: string,
+  tokenId: string,
+): ["api_tokens_by_user", string, string] {
+  return ["api_tokens_by_user", userId, tokenId];
+}
+
+/** Prefix of all API tokens of one person. */
+export function apiTokensByUserPrefix(
+  userId: string,
+): ["api_tokens_by_user", string] {
+  return ["api_tokens_by_user", userId];
 }
 
 /** Key of one band; the owner's id leads so every lookup is scoped to its owner. */

@@ -2,6 +2,8 @@ import type { Handlers } from "../../lib/http/define.ts";
 import { signinSchema } from "../../lib/api/account_schemas.ts";
 import { readJsonBody } from "../../lib/auth/request_body.ts";
 import { authenticate } from "../../lib/auth/accounts.ts";
+import { clientAddressOf } from "../../lib/auth/client_address.ts";
+import { readDeviceToken } from "../../lib/auth/known_device.ts";
 import {
   closeSession,
   jsonWithCookie,
@@ -14,10 +16,12 @@ export const handler: Handlers = {
     const input = await readJsonBody(ctx.req, signinSchema);
     const user = await authenticate(ctx.state.kv, {
       ...input,
-      address: String(ctx.state.clientAddress ?? "unknown"),
-    }, ctx.state.now());
-    const { cookie, body } = await openSession(ctx, user);
-    return jsonWithCookie(body, cookie);
+      address: clientAddressOf(ctx),
+      deviceToken: readDeviceToken(ctx.req),
+      now: ctx.state.now(),
+    });
+    const { cookies, body } = await openSession(ctx, user);
+    return jsonWithCookie(body, cookies);
   },
   async DELETE(ctx) {
     const cookie = await closeSession(ctx);

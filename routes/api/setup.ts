@@ -1,7 +1,8 @@
 import type { Handlers } from "../../lib/http/define.ts";
 import { createAccountSchema } from "../../lib/api/account_schemas.ts";
 import { readJsonBody } from "../../lib/auth/request_body.ts";
-import { createOwner } from "../../lib/auth/accounts.ts";
+import { assertSetupOpen, createOwner } from "../../lib/auth/accounts.ts";
+import { clientAddressOf } from "../../lib/auth/client_address.ts";
 import { jsonWithCookie, openSession } from "../../lib/auth/sign_in.ts";
 import { hasOwner } from "../../lib/db/users.ts";
 
@@ -11,9 +12,14 @@ export const handler: Handlers = {
     return Response.json({ needsSetup: !(await hasOwner(ctx.state.kv)) });
   },
   async POST(ctx) {
+    // Refused before the body is read or anything is hashed.
+    await assertSetupOpen(ctx.state.kv);
     const input = await readJsonBody(ctx.req, createAccountSchema);
-    const user = await createOwner(ctx.state.kv, input, ctx.state.now());
-    const { cookie, body } = await openSession(ctx, user);
-    return jsonWithCookie(body, cookie, 201);
+    const user = await createOwner(ctx.state.kv, input, {
+      address: clientAddressOf(ctx),
+      now: ctx.state.now(),
+    });
+    const { cookies, body } = await openSession(ctx, user);
+    return jsonWithCookie(body, cookies, 201);
   },
 };

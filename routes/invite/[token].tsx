@@ -2,7 +2,11 @@ import TimeZoneInput from "../../islands/TimeZoneInput.tsx";
 import { CredentialFields } from "../../components/account/CredentialFields.tsx";
 import { type Handlers, page, type PageProps } from "../../lib/http/define.ts";
 import { createAccountSchema } from "../../lib/api/account_schemas.ts";
-import { redeemInvitation } from "../../lib/auth/accounts.ts";
+import {
+  assertInvitationUsable,
+  redeemInvitation,
+} from "../../lib/auth/accounts.ts";
+import { clientAddressOf } from "../../lib/auth/client_address.ts";
 import {
   messageOf,
   readForm,
@@ -30,6 +34,17 @@ export const handler: Handlers<Data> = {
     return page({ usable: found !== null }, { status: found ? 200 : 404 });
   },
   async POST(ctx) {
+    try {
+      // An unusable token is refused before the form is read or anything is hashed.
+      await assertInvitationUsable(
+        ctx.state.kv,
+        ctx.params.token,
+        ctx.state.now(),
+      );
+    } catch (error) {
+      const { status } = messageOf(error);
+      return page({ usable: false }, { status });
+    }
     const fields = await readForm(ctx.req);
     const input = validateForm(createAccountSchema, fields);
     if (!input.ok) {
@@ -44,17 +59,17 @@ export const handler: Handlers<Data> = {
         ctx.state.kv,
         ctx.params.token,
         input.data,
-        ctx.state.now(),
+        { address: clientAddressOf(ctx), now: ctx.state.now() },
       );
-      const { cookie } = await openSession(ctx, user);
-      return redirect("/", cookie);
+      const { cookies } = await openSession(ctx, user);
+      return redirect("/", cookies);
     } catch (error) {
-      const { status, message } = messageOf(error);
+      const { status, message, headers } = messageOf(error);
       return page({
         usable: status !== 404,
         error: message,
         username: fields.username,
-      }, { status });
+      }, { status, headers });
     }
   },
 };

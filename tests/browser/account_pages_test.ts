@@ -62,14 +62,14 @@ Deno.test({
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByLabel("Username").fill("ada");
       await page.getByLabel("Password").fill("wrong password!!");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.getByRole("alert").waitFor();
       assert.match(
         await page.getByRole("alert").textContent() ?? "",
         /password/i,
       );
       await page.getByLabel("Password").fill("correct horse battery");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL(`${server.origin}/`);
 
       await page.goto(`${server.origin}/account`);

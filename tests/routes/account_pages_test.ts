@@ -37,10 +37,11 @@ Deno.test("[page] once an owner exists, setup sends to sign-in, whose form asks 
     const body = await res.text();
     assert.match(body, /autocomplete="current-password"/);
     assert.equal(body.includes("new-password"), false);
-    assert.equal(
-      body.includes("<script"),
-      false,
-      "sign-in ships no JavaScript",
+    // The password form needs no script; the only island is the passkey button.
+    assert.match(body, /<form method="post">/);
+    assert.deepEqual(
+      [...body.matchAll(/data-island="(\w+)"/g)].map((m) => m[1]),
+      ["PasskeySignIn"],
     );
   } finally {
     close();

@@ -29,7 +29,7 @@ export async function signIn(
     username,
     password: "correct horse battery staple",
     timeZone: options.timeZone ?? "UTC",
-  }, now);
+  }, { address: "local", now });
   const { token, session } = await startSession(kv, user.id, { now });
   return {
     userId: user.id,

@@ -1,7 +1,11 @@
 import type { Handlers } from "../../../lib/http/define.ts";
 import { createAccountSchema } from "../../../lib/api/account_schemas.ts";
 import { readJsonBody } from "../../../lib/auth/request_body.ts";
-import { redeemInvitation } from "../../../lib/auth/accounts.ts";
+import {
+  assertInvitationUsable,
+  redeemInvitation,
+} from "../../../lib/auth/accounts.ts";
+import { clientAddressOf } from "../../../lib/auth/client_address.ts";
 import { hashToken } from "../../../lib/auth/tokens.ts";
 import { jsonWithCookie, openSession } from "../../../lib/auth/sign_in.ts";
 import { getUsableInvitation } from "../../../lib/db/invitations.ts";
@@ -21,14 +25,18 @@ export const handler: Handlers = {
     return Response.json({ expiresAt: found.expiresAt });
   },
   async POST(ctx) {
-    const input = await readJsonBody(ctx.req, createAccountSchema);
-    const user = await redeemInvitation(
+    // An unusable token is refused before the body is read or anything is hashed.
+    await assertInvitationUsable(
       ctx.state.kv,
       ctx.params.token,
-      input,
       ctx.state.now(),
     );
-    const { cookie, body } = await openSession(ctx, user);
-    return jsonWithCookie(body, cookie, 201);
+    const input = await readJsonBody(ctx.req, createAccountSchema);
+    const user = await redeemInvitation(ctx.state.kv, ctx.params.token, input, {
+      address: clientAddressOf(ctx),
+      now: ctx.state.now(),
+    });
+    const { cookies, body } = await openSession(ctx, user);
+    return jsonWithCookie(body, cookies, 201);
   },
 };
