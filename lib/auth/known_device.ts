@@ -1,6 +1,7 @@
 // The "known device" cookie: set on every successful sign-in, it lets the same
 // browser sign in to the same account again even while guesses from elsewhere
 // (or from the same shared address) are being throttled.
+import { generateCookie } from "hono/cookie";
 import { createKnownDevice, getKnownDevice } from "../db/known_devices.ts";
 import { readCookie } from "./cookies.ts";
 import { createToken, hashToken } from "./tokens.ts";
@@ -51,12 +52,11 @@ export async function rememberDevice(
 
 /** Builds the `Set-Cookie` value that stores a known-device token. */
 export function buildDeviceCookie(token: string, secure: boolean): string {
-  return [
-    `${DEVICE_COOKIE}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${DEVICE_TTL_MS / 1000}`,
-    ...(secure ? ["Secure"] : []),
-  ].join("; ");
+  return generateCookie(DEVICE_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    maxAge: DEVICE_TTL_MS / 1000,
+    secure,
+  });
 }
