@@ -5,7 +5,7 @@ import { StepsBars } from "../charts/StepsBars.tsx";
 import { toWorkoutSpan } from "../charts/WorkoutBands.tsx";
 import { labelWorkoutType } from "../../lib/history/workout_label.ts";
 import { DayTotals } from "./DayTotals.tsx";
-import { formatClock } from "./format.ts";
+import { useFormats } from "../formats.ts";
 import { SleepList } from "./SleepList.tsx";
 import { WorkoutList } from "./WorkoutList.tsx";
 
@@ -14,14 +14,13 @@ export function DayView(
   props: { data: DayViewData; stepGoal: number | null },
 ) {
   const { data } = props;
+  const f = useFormats(data.timeZone);
   const start = data.minutes.start;
   const spans = data.workouts.map((w) =>
     toWorkoutSpan(
       w,
       start,
-      `${labelWorkoutType(w.type)} ${formatClock(w.time, data.timeZone)}–${
-        formatClock(w.end, data.timeZone)
-      }`,
+      `${labelWorkoutType(w.type)} ${f.clock(w.time)}–${f.clock(w.end)}`,
     )
   );
   const measurements = data.measurements.map((m) => ({

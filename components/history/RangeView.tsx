@@ -2,7 +2,7 @@ import type { RangeViewData } from "../../lib/history/range_view_data.ts";
 import { DailyBars } from "../charts/DailyBars.tsx";
 import { RestingHeartRateLine } from "../charts/RestingHeartRateLine.tsx";
 import { SleepBars } from "../charts/SleepBars.tsx";
-import { formatDuration, formatNumber } from "./format.ts";
+import { useFormats } from "../formats.ts";
 import { StatTile } from "./StatTile.tsx";
 
 /** Props for {@link RangeView}. */
@@ -29,6 +29,7 @@ function average(values: readonly (number | null)[]): number | null {
 
 /** The week, month and year views: averages, then one chart per daily series. */
 export function RangeView({ data, stepGoal, today }: RangeViewProps) {
+  const f = useFormats(data.timeZone);
   const sleep = data.days.map((_, i) =>
     data.lightSleepMinutes[i] === null && data.deepSleepMinutes[i] === null
       ? null
@@ -48,18 +49,18 @@ export function RangeView({ data, stepGoal, today }: RangeViewProps) {
       <section class="history-totals" aria-label="Averages for the period">
         <StatTile
           label="Steps a day"
-          value={steps === null ? "–" : formatNumber(steps)}
+          value={steps === null ? "–" : f.number(steps)}
           detail={met === null
             ? `${stepDays} days with data`
             : `goal met on ${met} of ${stepDays} days`}
         />
         <StatTile
           label="Active a day"
-          value={active === null ? "–" : formatDuration(active)}
+          value={active === null ? "–" : f.duration(active)}
         />
         <StatTile
           label="Sleep a night"
-          value={asleep === null ? "–" : formatDuration(asleep)}
+          value={asleep === null ? "–" : f.duration(asleep)}
           detail={`${sleep.filter((v) => v !== null).length} nights`}
         />
         <StatTile
@@ -69,7 +70,7 @@ export function RangeView({ data, stepGoal, today }: RangeViewProps) {
         />
         <StatTile
           label="Workouts"
-          value={formatNumber(data.workoutCount)}
+          value={f.number(data.workoutCount)}
           detail={`in ${data.days.length} days`}
         />
       </section>

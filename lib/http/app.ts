@@ -22,6 +22,7 @@ import {
   routeFolder,
   routePattern,
 } from "./route_paths.ts";
+import { pickLocale } from "../time/locale.ts";
 import { compressResponses } from "./compress.ts";
 import { secureHeaders } from "./secure_headers.ts";
 import { serveBuild, serveStaticFiles } from "./static_files.ts";
@@ -245,6 +246,7 @@ function baseState(c: Context, options: AppOptions): AppState {
     kv: options.kv,
     clientAddress: forwardedFor ?? socket ?? "unknown",
     secure: (proto ?? new URL(c.req.url).protocol.replace(":", "")) === "https",
+    locale: pickLocale(c.req.header("accept-language")),
   };
 }
 
