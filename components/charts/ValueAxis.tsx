@@ -6,6 +6,7 @@ import {
   CHART_WIDTH,
   formatCount,
   roundCoord,
+  UNIT_TITLE_Y,
 } from "./chart_frame.ts";
 
 /** Props for {@link ValueAxis}. */
@@ -52,7 +53,9 @@ export function ValueAxis(
           </g>
         );
       })}
-      <text class="chart-unit" x={2} y={9} fill="currentColor">{unit}</text>
+      <text class="chart-unit" x={2} y={UNIT_TITLE_Y} fill="currentColor">
+        {unit}
+      </text>
     </g>
   );
 }

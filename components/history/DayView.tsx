@@ -11,7 +11,7 @@ import { WorkoutList } from "./WorkoutList.tsx";
 
 /** The day view: totals against the goal, then steps, heart rate, activity, workouts and sleep. */
 export function DayView(
-  props: { data: DayViewData; stepGoal: number | null },
+  props: { data: DayViewData; stepGoal: number | null; now?: number },
 ) {
   const { data } = props;
   const f = useFormats(data.timeZone);
@@ -47,6 +47,7 @@ export function DayView(
             steps={data.minutes.steps}
             timeZone={data.timeZone}
             workouts={spans}
+            now={props.now}
           />
         </section>
         <section class="card history-card">
@@ -64,6 +65,7 @@ export function DayView(
             start={data.minutes.start}
             classes={data.minutes.classes}
             timeZone={data.timeZone}
+            now={props.now}
           />
         </section>
         <section class="card history-card" id="day-workouts">

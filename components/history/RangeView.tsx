@@ -1,4 +1,5 @@
 import type { RangeViewData } from "../../lib/history/range_view_data.ts";
+import { CalendarHeatmap } from "../charts/CalendarHeatmap.tsx";
 import { DailyBars } from "../charts/DailyBars.tsx";
 import { RestingHeartRateLine } from "../charts/RestingHeartRateLine.tsx";
 import { SleepBars } from "../charts/SleepBars.tsx";
@@ -13,6 +14,8 @@ export interface RangeViewProps {
   stepGoal: number | null;
   /** Today in the person's time zone; later days are not shown as missing. */
   today: string;
+  /** Leads with a calendar of daily steps (the year view). */
+  calendar?: boolean;
 }
 
 function average(values: readonly (number | null)[]): number | null {
@@ -28,7 +31,9 @@ function average(values: readonly (number | null)[]): number | null {
 }
 
 /** The week, month and year views: averages, then one chart per daily series. */
-export function RangeView({ data, stepGoal, today }: RangeViewProps) {
+export function RangeView(
+  { data, stepGoal, today, calendar }: RangeViewProps,
+) {
   const f = useFormats(data.timeZone);
   const sleep = data.days.map((_, i) =>
     data.lightSleepMinutes[i] === null && data.deepSleepMinutes[i] === null
@@ -75,6 +80,18 @@ export function RangeView({ data, stepGoal, today }: RangeViewProps) {
         />
       </section>
       <div class="history-charts">
+        {calendar
+          ? (
+            <section class="card history-card history-card-wide">
+              <CalendarHeatmap
+                id="range-calendar"
+                days={data.days}
+                values={data.steps}
+                lastDay={today}
+              />
+            </section>
+          )
+          : null}
         <section class="card history-card">
           <DailyBars
             id="range-steps"
