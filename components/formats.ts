@@ -86,6 +86,14 @@ export function createFormats(locale: string, timeZone: string): Formats {
   };
 }
 
+/** Formats counts in the page's locale ("21,585", "21.585"), for charts. */
+export function useCountFormat(): (value: number) => string {
+  const numbers = new Intl.NumberFormat(useContext(LocaleContext), {
+    maximumFractionDigits: 0,
+  });
+  return (value) => numbers.format(Math.round(value));
+}
+
 /** The formatters for the page's locale in a time zone. */
 export function useFormats(timeZone: string): Formats {
   return createFormats(useContext(LocaleContext), timeZone);

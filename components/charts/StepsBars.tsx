@@ -3,10 +3,10 @@
 
 import { scaleLinear } from "d3-scale";
 import type { ScaleLinear } from "./d3_scale.d.ts";
+import { useCountFormat } from "../formats.ts";
 import { ChartFigure } from "./ChartFigure.tsx";
 import {
   findFutureSlot,
-  formatCount,
   getPlotBox,
   roundCoord,
   SERIES_COLORS,
@@ -36,6 +36,7 @@ const HEIGHT = 170;
 
 /** Renders one day's per-minute steps as SVG bars. */
 export function StepsBars(props: StepsBarsProps) {
+  const formatCount = useCountFormat();
   const box = getPlotBox(HEIGHT);
   const slots = props.steps.length;
   let max = 0;

@@ -1,10 +1,10 @@
 // The left axis: ticks, light grid lines and the unit written above the axis.
 
+import { useCountFormat } from "../formats.ts";
 import type { ScaleLinear } from "./d3_scale.d.ts";
 import {
   CHART_MARGIN,
   CHART_WIDTH,
-  formatCount,
   roundCoord,
   UNIT_TITLE_Y,
 } from "./chart_frame.ts";
@@ -23,8 +23,10 @@ export interface ValueAxisProps {
 
 /** Draws the value axis with grid lines and a unit label. */
 export function ValueAxis(
-  { scale, unit, ticks = 4, format = formatCount }: ValueAxisProps,
+  { scale, unit, ticks = 4, format }: ValueAxisProps,
 ) {
+  const formatCount = useCountFormat();
+  const label = format ?? formatCount;
   const left = CHART_MARGIN.left;
   return (
     <g class="chart-axis chart-axis-y">
@@ -48,7 +50,7 @@ export function ValueAxis(
               text-anchor="end"
               fill="currentColor"
             >
-              {format(value)}
+              {label(value)}
             </text>
           </g>
         );

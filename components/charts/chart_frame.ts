@@ -73,8 +73,3 @@ export function getPlotBox(height: number): {
     bottom: height - CHART_MARGIN.bottom,
   };
 }
-
-/** Formats a count with thousands separators, independent of the server locale. */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
-}
