@@ -8,7 +8,7 @@ import { localDay } from "../lib/time/zones.ts";
 import AddBandButton from "../islands/AddBandButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { VirtualBandForm } from "../components/VirtualBandForm.tsx";
-import { useFormats } from "../components/formats.ts";
+import { type Formats, useFormats } from "../components/formats.ts";
 import { isVirtualBand } from "./api/demo-band.ts";
 
 interface BandRow {
@@ -133,11 +133,7 @@ export default function HomePage({ data }: PageProps<Data>) {
               <div class="stat">
                 <span class="stat-label">Last sync</span>
                 <span>
-                  {band.lastSyncAt === null
-                    ? "Never synced"
-                    : `${f.ago(band.lastSyncAt, data.now)}, ${
-                      f.dateTime(band.lastSyncAt)
-                    }`}
+                  {describeLastSync(band.lastSyncAt, data.now, f)}
                 </span>
               </div>
             </div>
@@ -151,4 +147,12 @@ export default function HomePage({ data }: PageProps<Data>) {
       </div>
     </>
   );
+}
+
+/** "Never synced", "Just now", "12 minutes ago", then the date and time. */
+function describeLastSync(at: number | null, now: number, f: Formats): string {
+  if (at === null) return "Never synced";
+  if (now - at >= 3_600_000) return f.dateTime(at);
+  const ago = f.ago(at, now);
+  return ago.charAt(0).toUpperCase() + ago.slice(1);
 }
