@@ -37,9 +37,14 @@ const dayDate = (day: string) => new Date(`${day}T12:00:00Z`);
 export function createFormats(locale: string, timeZone: string): Formats {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const durations = new Intl.DurationFormat(locale, { style: "short" });
+  // "07:05" on a 24-hour clock, "7:05 AM" on a 12-hour one.
+  const twelveHour = /h1[12]/.test(
+    new Intl.DateTimeFormat(locale, { hour: "numeric" }).resolvedOptions()
+      .hourCycle ?? "",
+  );
   const clock = new Intl.DateTimeFormat(locale, {
     timeZone,
-    hour: "2-digit",
+    hour: twelveHour ? "numeric" : "2-digit",
     minute: "2-digit",
   });
   const dateTime = new Intl.DateTimeFormat(locale, {
