@@ -1,3 +1,4 @@
+import CopyButton from "../islands/CopyButton.tsx";
 import { InvitationLink } from "../components/account/InvitationLink.tsx";
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
 import {
@@ -125,7 +126,14 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
         ? <p class="notice notice-error" role="alert">{data.error}</p>
         : null}
       {data.invitePath
-        ? <InvitationLink href={new URL(data.invitePath, url).href} />
+        ? (
+          <InvitationLink href={new URL(data.invitePath, url).href}>
+            <CopyButton
+              text={new URL(data.invitePath, url).href}
+              fieldId="invitation-url"
+            />
+          </InvitationLink>
+        )
         : null}
       <section class="card">
         <h2>{data.username}</h2>

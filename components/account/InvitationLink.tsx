@@ -1,9 +1,13 @@
 // A fresh invitation link, shown at the top of the account page so it is in
-// view without scrolling: a read-only field to select and a copy button.
-import CopyButton from "../../islands/CopyButton.tsx";
+// view without scrolling: a read-only field (id "invitation-url") to select, and
+// beside it the copy control the page passes in (an island, which components
+// may not import).
+import type { ComponentChildren } from "preact";
 
-/** Shows a new invitation link with a copy button. */
-export function InvitationLink(props: { href: string }) {
+/** Shows a new invitation link, with the page's copy control as children. */
+export function InvitationLink(
+  props: { href: string; children?: ComponentChildren },
+) {
   return (
     <section class="card invitation-link" aria-labelledby="invitation-title">
       <h2 id="invitation-title">Invitation link</h2>
@@ -19,7 +23,7 @@ export function InvitationLink(props: { href: string }) {
           value={props.href}
           aria-labelledby="invitation-title"
         />
-        <CopyButton text={props.href} fieldId="invitation-url" />
+        {props.children}
       </div>
     </section>
   );
