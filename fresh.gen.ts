@@ -46,24 +46,25 @@ import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
 import * as $$3 from "./islands/ChartDetails.tsx";
-import * as $$4 from "./islands/PasskeyManager.tsx";
-import * as $$5 from "./islands/PasskeySignIn.tsx";
-import * as $$6 from "./islands/TimeZoneInput.tsx";
-import * as $$7 from "./islands/cards/AlarmsCard.tsx";
-import * as $$8 from "./islands/cards/BandLockCard.tsx";
-import * as $$9 from "./islands/cards/BandTimeCard.tsx";
-import * as $$10 from "./islands/cards/BatteryCard.tsx";
-import * as $$11 from "./islands/cards/DeviceInfoCard.tsx";
-import * as $$12 from "./islands/cards/DisplayCard.tsx";
-import * as $$13 from "./islands/cards/FindBandCard.tsx";
-import * as $$14 from "./islands/cards/GoalCard.tsx";
-import * as $$15 from "./islands/cards/HeartRateCard.tsx";
-import * as $$16 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$17 from "./islands/cards/MusicCard.tsx";
-import * as $$18 from "./islands/cards/NotificationsCard.tsx";
-import * as $$19 from "./islands/cards/SettingsCard.tsx";
-import * as $$20 from "./islands/cards/StatusCard.tsx";
-import * as $$21 from "./islands/cards/WeatherCard.tsx";
+import * as $$4 from "./islands/CopyButton.tsx";
+import * as $$5 from "./islands/PasskeyManager.tsx";
+import * as $$6 from "./islands/PasskeySignIn.tsx";
+import * as $$7 from "./islands/TimeZoneInput.tsx";
+import * as $$8 from "./islands/cards/AlarmsCard.tsx";
+import * as $$9 from "./islands/cards/BandLockCard.tsx";
+import * as $$10 from "./islands/cards/BandTimeCard.tsx";
+import * as $$11 from "./islands/cards/BatteryCard.tsx";
+import * as $$12 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$13 from "./islands/cards/DisplayCard.tsx";
+import * as $$14 from "./islands/cards/FindBandCard.tsx";
+import * as $$15 from "./islands/cards/GoalCard.tsx";
+import * as $$16 from "./islands/cards/HeartRateCard.tsx";
+import * as $$17 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$18 from "./islands/cards/MusicCard.tsx";
+import * as $$19 from "./islands/cards/NotificationsCard.tsx";
+import * as $$20 from "./islands/cards/SettingsCard.tsx";
+import * as $$21 from "./islands/cards/StatusCard.tsx";
+import * as $$22 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -116,23 +117,24 @@ export const manifest = {
     "./islands/AddBandFlow.tsx": $$1,
     "./islands/BandConnection.tsx": $$2,
     "./islands/ChartDetails.tsx": $$3,
-    "./islands/PasskeyManager.tsx": $$4,
-    "./islands/PasskeySignIn.tsx": $$5,
-    "./islands/TimeZoneInput.tsx": $$6,
-    "./islands/cards/AlarmsCard.tsx": $$7,
-    "./islands/cards/BandLockCard.tsx": $$8,
-    "./islands/cards/BandTimeCard.tsx": $$9,
-    "./islands/cards/BatteryCard.tsx": $$10,
-    "./islands/cards/DeviceInfoCard.tsx": $$11,
-    "./islands/cards/DisplayCard.tsx": $$12,
-    "./islands/cards/FindBandCard.tsx": $$13,
-    "./islands/cards/GoalCard.tsx": $$14,
-    "./islands/cards/HeartRateCard.tsx": $$15,
-    "./islands/cards/IdleAlertsCard.tsx": $$16,
-    "./islands/cards/MusicCard.tsx": $$17,
-    "./islands/cards/NotificationsCard.tsx": $$18,
-    "./islands/cards/SettingsCard.tsx": $$19,
-    "./islands/cards/StatusCard.tsx": $$20,
-    "./islands/cards/WeatherCard.tsx": $$21,
+    "./islands/CopyButton.tsx": $$4,
+    "./islands/PasskeyManager.tsx": $$5,
+    "./islands/PasskeySignIn.tsx": $$6,
+    "./islands/TimeZoneInput.tsx": $$7,
+    "./islands/cards/AlarmsCard.tsx": $$8,
+    "./islands/cards/BandLockCard.tsx": $$9,
+    "./islands/cards/BandTimeCard.tsx": $$10,
+    "./islands/cards/BatteryCard.tsx": $$11,
+    "./islands/cards/DeviceInfoCard.tsx": $$12,
+    "./islands/cards/DisplayCard.tsx": $$13,
+    "./islands/cards/FindBandCard.tsx": $$14,
+    "./islands/cards/GoalCard.tsx": $$15,
+    "./islands/cards/HeartRateCard.tsx": $$16,
+    "./islands/cards/IdleAlertsCard.tsx": $$17,
+    "./islands/cards/MusicCard.tsx": $$18,
+    "./islands/cards/NotificationsCard.tsx": $$19,
+    "./islands/cards/SettingsCard.tsx": $$20,
+    "./islands/cards/StatusCard.tsx": $$21,
+    "./islands/cards/WeatherCard.tsx": $$22,
   },
 };

@@ -1,6 +1,8 @@
 import type { AppProps } from "../lib/http/define.ts";
 import { SiteFooter } from "../components/layout/SiteFooter.tsx";
 import { SiteHeader } from "../components/layout/SiteHeader.tsx";
+import { LocaleContext } from "../components/formats.ts";
+import { DEFAULT_LOCALE } from "../lib/time/locale.ts";
 
 /** The document shell every page renders inside. */
 export default function App({ Component, state, url }: AppProps) {
@@ -26,7 +28,9 @@ export default function App({ Component, state, url }: AppProps) {
           csrfToken={state.session?.csrfToken}
         />
         <main id="main" class="page">
-          <Component />
+          <LocaleContext.Provider value={state.locale ?? DEFAULT_LOCALE}>
+            <Component />
+          </LocaleContext.Provider>
         </main>
         <SiteFooter />
       </body>

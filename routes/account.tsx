@@ -1,3 +1,5 @@
+import CopyButton from "../islands/CopyButton.tsx";
+import { InvitationLink } from "../components/account/InvitationLink.tsx";
 import { type Handlers, page, type PageProps } from "../lib/http/define.ts";
 import {
   changePasswordSchema,
@@ -147,6 +149,16 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
       {data.error
         ? <p class="notice notice-error" role="alert">{data.error}</p>
         : null}
+      {data.invitePath
+        ? (
+          <InvitationLink href={new URL(data.invitePath, url).href}>
+            <CopyButton
+              text={new URL(data.invitePath, url).href}
+              fieldId="invitation-url"
+            />
+          </InvitationLink>
+        )
+        : null}
       <section class="card">
         <h2>{data.username}</h2>
         <form method="post">
@@ -204,14 +216,10 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
         ? (
           <section class="card">
             <h2>Invite someone</h2>
-            {data.invitePath
-              ? (
-                <p>
-                  Single-use link, valid 72 hours:{" "}
-                  <code class="mono">{new URL(data.invitePath, url).href}</code>
-                </p>
-              )
-              : null}
+            <p class="field-hint">
+              A single-use link, valid 72 hours, appears at the top of this
+              page.
+            </p>
             <form method="post">
               <input type="hidden" name="csrf" value={data.csrfToken} />
               <input type="hidden" name="action" value="invite" />

@@ -7,6 +7,8 @@ import { ensureSummaryTimeZone } from "../lib/db/summary_rebuild.ts";
 import { localDay } from "../lib/time/zones.ts";
 import AddBandButton from "../islands/AddBandButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
+import { VirtualBandForm } from "../components/VirtualBandForm.tsx";
+import { type Formats, useFormats } from "../components/formats.ts";
 
 interface BandRow {
   id: string;
@@ -68,6 +70,7 @@ export const handler: Handlers<Data> = {
 
 /** The home page: the person's bands, or how to add the first one. */
 export default function HomePage({ data }: PageProps<Data>) {
+  const f = useFormats(data.timeZone);
   if (data.bands.length === 0) {
     return (
       <>
@@ -80,8 +83,10 @@ export default function HomePage({ data }: PageProps<Data>) {
             server and change its settings from Chrome. You need the band's MAC
             address and its auth key.
           </p>
-          <AddBandButton href="/devices/new" />
-          <VirtualBandForm csrfToken={data.csrfToken} />
+          <AddBandButton
+            href="/devices/new"
+            virtualBandCsrf={data.csrfToken}
+          />
         </EmptyState>
       </>
     );
@@ -91,7 +96,7 @@ export default function HomePage({ data }: PageProps<Data>) {
       <div class="page-heading">
         <h1>Your bands</h1>
         <div class="button-row">
-          <VirtualBandForm csrfToken={data.csrfToken} quiet />
+          <VirtualBandForm csrfToken={data.csrfToken} emphasis="plain" />
           <a class="button button-primary" href="/devices/new">Add a band</a>
         </div>
       </div>
@@ -111,9 +116,7 @@ export default function HomePage({ data }: PageProps<Data>) {
               <div class="stat">
                 <span class="stat-label">Steps today</span>
                 <span class="stat-value">
-                  {band.stepsToday === null
-                    ? "—"
-                    : band.stepsToday.toLocaleString("en")}
+                  {band.stepsToday === null ? "—" : f.number(band.stepsToday)}
                 </span>
               </div>
               <div class="stat">
@@ -129,7 +132,7 @@ export default function HomePage({ data }: PageProps<Data>) {
               <div class="stat">
                 <span class="stat-label">Last sync</span>
                 <span>
-                  {formatLastSync(band.lastSyncAt, data.now, data.timeZone)}
+                  {describeLastSync(band.lastSyncAt, data.now, f)}
                 </span>
               </div>
             </div>
@@ -145,33 +148,10 @@ export default function HomePage({ data }: PageProps<Data>) {
   );
 }
 
-function VirtualBandForm(props: { csrfToken: string; quiet?: boolean }) {
-  return (
-    <form method="post" action="/devices/new">
-      <input type="hidden" name="kind" value="virtual" />
-      <input type="hidden" name="csrf" value={props.csrfToken} />
-      <button
-        type="submit"
-        class={props.quiet ? "button" : "button button-quiet"}
-      >
-        Try it with a virtual band
-      </button>
-    </form>
-  );
-}
-
-function formatLastSync(
-  at: number | null,
-  now: number,
-  timeZone: string,
-): string {
+/** "Never synced", "Just now", "12 minutes ago", then the date and time. */
+function describeLastSync(at: number | null, now: number, f: Formats): string {
   if (at === null) return "Never synced";
-  const minutes = Math.round((now - at) / 60_000);
-  if (minutes < 1) return "Just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  return new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(at);
+  if (now - at >= 3_600_000) return f.dateTime(at);
+  const ago = f.ago(at, now);
+  return ago.charAt(0).toUpperCase() + ago.slice(1);
 }

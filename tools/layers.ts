@@ -72,7 +72,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
     holds: "server plumbing and the islands layer",
     // lib/db for start-up migrations and KV; lib/api for the per-route body
     // limits its schemas define.
-    may: ["lib/api", "lib/db", "fresh.config.ts"],
+    may: ["lib/api", "lib/db", "lib/time", "fresh.config.ts"],
     // node:http and friends for a listener with header timeouts and a cap.
     packages: [
       "hono",

@@ -9,7 +9,13 @@ import {
 } from "../../lib/history/minute_class.ts";
 import type { ScaleLinear } from "./d3_scale.d.ts";
 import { ChartFigure } from "./ChartFigure.tsx";
-import { getPlotBox, roundCoord, SERIES_COLORS } from "./chart_frame.ts";
+import {
+  findFutureSlot,
+  getPlotBox,
+  roundCoord,
+  SERIES_COLORS,
+  UNIT_TITLE_Y,
+} from "./chart_frame.ts";
 import { findRuns } from "./runs.ts";
 import { TimeAxis } from "./TimeAxis.tsx";
 
@@ -23,9 +29,11 @@ export interface ActivityStripProps {
   classes: readonly (MinuteClass | null)[];
   /** Person's IANA time zone, for the hour labels. */
   timeZone: string;
+  /** The instant the page shows; minutes after it read "not yet" (today only). */
+  now?: number;
 }
 
-const HEIGHT = 74;
+const HEIGHT = 84;
 
 /** Renders one day's activity classes as a strip of runs. */
 export function ActivityStrip(props: ActivityStripProps) {
@@ -35,7 +43,8 @@ export function ActivityStrip(props: ActivityStripProps) {
     box.left,
     box.right,
   ]);
-  const runs = findRuns(props.classes);
+  const futureFrom = findFutureSlot(props.start, slots, props.now) ?? slots;
+  const runs = findRuns(props.classes.slice(0, futureFrom));
   const minutesBy = new Map<MinuteClass | null, number>();
   for (const run of runs) {
     minutesBy.set(run.value, (minutesBy.get(run.value) ?? 0) + run.length);
@@ -57,10 +66,17 @@ export function ActivityStrip(props: ActivityStripProps) {
           series: c,
           label: MINUTE_CLASS_LABELS[c],
         })),
-        { series: "gap", label: "No data" },
+        ...(minutesBy.has(null) || futureFrom === slots
+          ? [{ series: "gap" as const, label: "No data" }]
+          : []),
+        ...(futureFrom < slots
+          ? [{ series: "future" as const, label: "Not yet" }]
+          : []),
       ]}
     >
-      <text class="chart-unit" x={2} y={9} fill="currentColor">activity</text>
+      <text class="chart-unit" x={2} y={UNIT_TITLE_Y} fill="currentColor">
+        activity
+      </text>
       {runs.map((run) => (
         <rect
           key={run.start}
@@ -75,6 +91,20 @@ export function ActivityStrip(props: ActivityStripProps) {
           data-minutes={run.length}
         />
       ))}
+      {futureFrom < slots
+        ? (
+          <rect
+            class="chart-fill-future"
+            x={roundCoord(x(futureFrom))}
+            y={box.top}
+            width={roundCoord(x(slots) - x(futureFrom))}
+            height={box.bottom - box.top}
+            fill={SERIES_COLORS.future}
+            fill-opacity="0.1"
+            data-future-start={futureFrom}
+          />
+        )
+        : null}
       <TimeAxis
         scale={x}
         start={props.start}

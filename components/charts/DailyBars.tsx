@@ -2,14 +2,10 @@
 // line; days that met the goal use a second colour and a marker, not colour alone.
 
 import { scaleLinear } from "d3-scale";
+import { useCountFormat } from "../formats.ts";
 import type { ScaleLinear } from "./d3_scale.d.ts";
 import { ChartFigure, type LegendItem } from "./ChartFigure.tsx";
-import {
-  formatCount,
-  roundCoord,
-  SERIES_COLORS,
-  type SeriesName,
-} from "./chart_frame.ts";
+import { roundCoord, SERIES_COLORS, type SeriesName } from "./chart_frame.ts";
 import { DayAxis } from "./DayAxis.tsx";
 import { type BarShape, buildBarsPath, COMPACT_DAYS } from "./bar_path.ts";
 import { layoutDays } from "./day_band.ts";
@@ -39,6 +35,7 @@ const HEIGHT = 170;
 
 /** Renders daily values as bars against an optional goal. */
 export function DailyBars(props: DailyBarsProps) {
+  const formatCount = useCountFormat();
   const { box, barWidth, barX, centre } = layoutDays(props.days.length, HEIGHT);
   const series = props.series ?? "steps";
   const known = props.values.filter((v): v is number => v !== null);

@@ -3,14 +3,15 @@
 
 import { scaleLinear } from "d3-scale";
 import type { ScaleLinear } from "./d3_scale.d.ts";
+import { useCountFormat } from "../formats.ts";
 import { ChartFigure } from "./ChartFigure.tsx";
 import {
-  formatCount,
+  findFutureSlot,
   getPlotBox,
   roundCoord,
   SERIES_COLORS,
 } from "./chart_frame.ts";
-import { GapBands } from "./GapBands.tsx";
+import { GapBands, splitGaps } from "./GapBands.tsx";
 import { TimeAxis } from "./TimeAxis.tsx";
 import { ValueAxis } from "./ValueAxis.tsx";
 import { WorkoutBands, type WorkoutSpan } from "./WorkoutBands.tsx";
@@ -27,12 +28,15 @@ export interface StepsBarsProps {
   timeZone: string;
   /** Workouts to mark behind the bars; the legend names them only when present. */
   workouts?: readonly WorkoutSpan[];
+  /** The instant the page shows; minutes after it read "not yet" (today only). */
+  now?: number;
 }
 
 const HEIGHT = 170;
 
 /** Renders one day's per-minute steps as SVG bars. */
 export function StepsBars(props: StepsBarsProps) {
+  const formatCount = useCountFormat();
   const box = getPlotBox(HEIGHT);
   const slots = props.steps.length;
   let max = 0;
@@ -54,6 +58,8 @@ export function StepsBars(props: StepsBarsProps) {
   ])
     .range([box.bottom, box.top]).nice(4);
   const workouts = props.workouts ?? [];
+  const futureFrom = findFutureSlot(props.start, slots, props.now);
+  const gaps = splitGaps(props.steps, futureFrom);
   const barWidth = roundCoord(Math.max((box.right - box.left) / slots, 0.3));
   return (
     <ChartFigure
@@ -74,10 +80,21 @@ export function StepsBars(props: StepsBarsProps) {
         ...(workouts.length
           ? [{ series: "workout" as const, label: "Workout" }]
           : []),
-        { series: "gap", label: "No data" },
+        ...(gaps.missing.length || !gaps.future
+          ? [{ series: "gap" as const, label: "No data" }]
+          : []),
+        ...(gaps.future
+          ? [{ series: "future" as const, label: "Not yet" }]
+          : []),
       ]}
     >
-      <GapBands values={props.steps} x={x} top={box.top} bottom={box.bottom} />
+      <GapBands
+        values={props.steps}
+        x={x}
+        top={box.top}
+        bottom={box.bottom}
+        futureFrom={futureFrom}
+      />
       {workouts.length
         ? (
           <WorkoutBands
@@ -90,7 +107,16 @@ export function StepsBars(props: StepsBarsProps) {
         )
         : null}
       <ValueAxis scale={y} unit="steps/min" />
-      <g class="chart-fill-steps" fill={SERIES_COLORS.steps}>
+      {
+        /* A minute's bar is under a pixel wide on a phone: a hairline outline
+         that does not scale (charts.css) keeps each one visible. */
+      }
+      <g
+        class="chart-fill-steps chart-minute-bars"
+        fill={SERIES_COLORS.steps}
+        stroke={SERIES_COLORS.steps}
+        stroke-width="1"
+      >
         {props.steps.map((s, slot) =>
           s
             ? (

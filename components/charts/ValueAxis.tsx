@@ -1,11 +1,12 @@
 // The left axis: ticks, light grid lines and the unit written above the axis.
 
+import { useCountFormat } from "../formats.ts";
 import type { ScaleLinear } from "./d3_scale.d.ts";
 import {
   CHART_MARGIN,
   CHART_WIDTH,
-  formatCount,
   roundCoord,
+  UNIT_TITLE_Y,
 } from "./chart_frame.ts";
 
 /** Props for {@link ValueAxis}. */
@@ -22,8 +23,10 @@ export interface ValueAxisProps {
 
 /** Draws the value axis with grid lines and a unit label. */
 export function ValueAxis(
-  { scale, unit, ticks = 4, format = formatCount }: ValueAxisProps,
+  { scale, unit, ticks = 4, format }: ValueAxisProps,
 ) {
+  const formatCount = useCountFormat();
+  const label = format ?? formatCount;
   const left = CHART_MARGIN.left;
   return (
     <g class="chart-axis chart-axis-y">
@@ -47,12 +50,14 @@ export function ValueAxis(
               text-anchor="end"
               fill="currentColor"
             >
-              {format(value)}
+              {label(value)}
             </text>
           </g>
         );
       })}
-      <text class="chart-unit" x={2} y={9} fill="currentColor">{unit}</text>
+      <text class="chart-unit" x={2} y={UNIT_TITLE_Y} fill="currentColor">
+        {unit}
+      </text>
     </g>
   );
 }

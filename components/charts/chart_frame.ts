@@ -5,9 +5,9 @@
 /** The viewBox width every chart shares. */
 export const CHART_WIDTH = 480;
 
-/** Space kept around the plot for axes and labels. */
+/** Space kept around the plot for axes and labels (the top holds the unit title). */
 export const CHART_MARGIN = {
-  top: 14,
+  top: 24,
   right: 10,
   bottom: 26,
   left: 42,
@@ -31,7 +31,25 @@ export const SERIES_COLORS = {
   resting: "#D55E00",
   workout: "#E69F00",
   measured: "#D55E00",
+  future: "#BBBBBB",
 } as const;
+
+/** Baseline of the unit title above the plot: clear of the top tick label, which centres on the plot's top edge. */
+export const UNIT_TITLE_Y = 11;
+
+/**
+ * The first minute slot of a day that has not happened yet at `now`, or
+ * undefined when the whole day is past; slots from it on read "not yet".
+ */
+export function findFutureSlot(
+  start: number,
+  slots: number,
+  now: number | undefined,
+): number | undefined {
+  if (now === undefined) return undefined;
+  const slot = Math.max(0, Math.ceil((now - start) / 60_000));
+  return slot < slots ? slot : undefined;
+}
 
 /** A series name known to the palette. */
 export type SeriesName = keyof typeof SERIES_COLORS;
@@ -54,9 +72,4 @@ export function getPlotBox(height: number): {
     top: CHART_MARGIN.top,
     bottom: height - CHART_MARGIN.bottom,
   };
-}
-
-/** Formats a count with thousands separators, independent of the server locale. */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
 }

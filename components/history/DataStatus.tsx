@@ -2,7 +2,7 @@ import {
   type Completeness,
   toPercent,
 } from "../../lib/history/completeness.ts";
-import { formatAgo, formatDateTime, formatDuration } from "./format.ts";
+import { useFormats } from "../formats.ts";
 
 /** Props for {@link DataStatus}. */
 export interface DataStatusProps {
@@ -19,6 +19,7 @@ export interface DataStatusProps {
 /** Says how complete the period's data is and when the band last synced. */
 export function DataStatus(props: DataStatusProps) {
   const { completeness, period, timeZone, now } = props;
+  const f = useFormats(timeZone);
   const percent = toPercent(completeness);
   const missing = completeness.expectedMinutes - completeness.recordedMinutes;
   return (
@@ -27,13 +28,13 @@ export function DataStatus(props: DataStatusProps) {
         {percent === null
           ? `This ${period} has not started yet.`
           : `Data for ${percent}% of this ${period} so far` +
-            (missing > 0 ? ` (${formatDuration(missing)} missing).` : ".")}
+            (missing > 0 ? ` (${f.duration(missing)} missing).` : ".")}
       </span>{" "}
       <span>
         {completeness.lastSyncAt === null
           ? "The band has never synced."
-          : `Last synced ${formatAgo(completeness.lastSyncAt, now)}, ${
-            formatDateTime(completeness.lastSyncAt, timeZone)
+          : `Last synced ${f.ago(completeness.lastSyncAt, now)}, ${
+            f.dateTime(completeness.lastSyncAt)
           }.`}
       </span>
     </p>

@@ -1,6 +1,6 @@
 import type { DaySummary } from "../../lib/api/sample_schemas.ts";
 import type { SleepSession } from "../../lib/history/sleep_sessions.ts";
-import { formatDuration, formatNumber } from "./format.ts";
+import { useFormats } from "../formats.ts";
 import { StatTile } from "./StatTile.tsx";
 
 /** Props for {@link DayTotals}. */
@@ -19,6 +19,7 @@ export interface DayTotalsProps {
 export function DayTotals(
   { summary, activeMinutes, stepGoal, sleep }: DayTotalsProps,
 ) {
+  const f = useFormats("UTC");
   const asleep = sleep.reduce((sum, s) => sum + s.asleepMinutes, 0);
   const percent = stepGoal
     ? Math.round((summary.steps / stepGoal) * 100)
@@ -27,7 +28,7 @@ export function DayTotals(
     <section class="history-totals" aria-label="Totals for the day">
       <StatTile
         label="Steps"
-        value={formatNumber(summary.steps)}
+        value={f.number(summary.steps)}
         detail={stepGoal
           ? (
             <>
@@ -36,7 +37,7 @@ export function DayTotals(
                 value={Math.min(summary.steps, stepGoal)}
                 aria-label="Steps against the goal"
               />
-              {`${percent}% of the ${formatNumber(stepGoal)} goal`}
+              {`${percent}% of the ${f.number(stepGoal)} goal`}
               {summary.steps >= stepGoal ? " ✓" : ""}
             </>
           )
@@ -44,12 +45,12 @@ export function DayTotals(
       />
       <StatTile
         label="Active"
-        value={formatDuration(activeMinutes)}
+        value={f.duration(activeMinutes)}
         detail="minutes with steps, runs or rides"
       />
       <StatTile
         label="Sleep"
-        value={sleep.length ? formatDuration(asleep) : "–"}
+        value={sleep.length ? f.duration(asleep) : "–"}
         detail={sleep.length
           ? `${sleep.length} session${
             sleep.length === 1 ? "" : "s"
@@ -67,8 +68,8 @@ export function DayTotals(
       />
       <StatTile
         label="Worn"
-        value={formatDuration(summary.wornMinutes)}
-        detail={`of ${formatDuration(summary.minutesRecorded)} recorded`}
+        value={f.duration(summary.wornMinutes)}
+        detail={`of ${f.duration(summary.minutesRecorded)} recorded`}
       />
     </section>
   );

@@ -5,23 +5,22 @@ import { StepsBars } from "../charts/StepsBars.tsx";
 import { toWorkoutSpan } from "../charts/WorkoutBands.tsx";
 import { labelWorkoutType } from "../../lib/history/workout_label.ts";
 import { DayTotals } from "./DayTotals.tsx";
-import { formatClock } from "./format.ts";
+import { useFormats } from "../formats.ts";
 import { SleepList } from "./SleepList.tsx";
 import { WorkoutList } from "./WorkoutList.tsx";
 
 /** The day view: totals against the goal, then steps, heart rate, activity, workouts and sleep. */
 export function DayView(
-  props: { data: DayViewData; stepGoal: number | null },
+  props: { data: DayViewData; stepGoal: number | null; now?: number },
 ) {
   const { data } = props;
+  const f = useFormats(data.timeZone);
   const start = data.minutes.start;
   const spans = data.workouts.map((w) =>
     toWorkoutSpan(
       w,
       start,
-      `${labelWorkoutType(w.type)} ${formatClock(w.time, data.timeZone)}–${
-        formatClock(w.end, data.timeZone)
-      }`,
+      `${labelWorkoutType(w.type)} ${f.clock(w.time)}–${f.clock(w.end)}`,
     )
   );
   const measurements = data.measurements.map((m) => ({
@@ -48,6 +47,7 @@ export function DayView(
             steps={data.minutes.steps}
             timeZone={data.timeZone}
             workouts={spans}
+            now={props.now}
           />
         </section>
         <section class="card history-card">
@@ -65,6 +65,7 @@ export function DayView(
             start={data.minutes.start}
             classes={data.minutes.classes}
             timeZone={data.timeZone}
+            now={props.now}
           />
         </section>
         <section class="card history-card" id="day-workouts">

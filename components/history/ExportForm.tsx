@@ -16,8 +16,8 @@ export function ExportForm({ bandId, from, to }: ExportFormProps) {
     <section class="card history-export" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
       <p class="history-muted">
-        Download any range as CSV or JSON Lines; the columns and units are
-        described in docs/exports.md. The band's auth key is never exported.
+        Download any range as CSV or JSON Lines, one row per minute or per day,
+        with units in the column names. The band's auth key is never exported.
       </p>
       <form
         class="history-export-form"

@@ -1,5 +1,5 @@
+import { type Formats, useFormats } from "../formats.ts";
 import {
-  formatViewTitle,
   getViewRange,
   HISTORY_VIEWS,
   type HistoryView,
@@ -26,9 +26,29 @@ const VIEW_LABELS: Record<HistoryView, string> = {
   year: "Year",
 };
 
+/** Names a view's period in the page's locale: "Sunday, 29 November 2026", "30 Nov – 6 Dec 2026", "November 2026", "2026". */
+export function formatViewTitle(
+  view: HistoryView,
+  day: string,
+  f: Formats,
+): string {
+  const { from, to } = getViewRange(view, day);
+  switch (view) {
+    case "day":
+      return f.longDay(day);
+    case "week":
+      return f.dayRange(from, to);
+    case "month":
+      return f.month(day);
+    case "year":
+      return day.slice(0, 4);
+  }
+}
+
 /** View tabs, previous and next links, and a date form that works without JavaScript. */
 export function HistoryNav(props: HistoryNavProps) {
   const { bandId, view, day, today } = props;
+  const f = useFormats("UTC");
   const previous = shiftViewDay(view, day, -1);
   const next = shiftViewDay(view, day, 1);
   // The next period may contain today; only a period wholly in the future is hidden.
@@ -56,9 +76,9 @@ export function HistoryNav(props: HistoryNavProps) {
         >
           <span aria-hidden="true">←</span>
           <span class="visually-hidden">Previous {view}:</span>
-          {formatViewTitle(view, previous)}
+          {formatViewTitle(view, previous, f)}
         </a>
-        <h2 class="history-title">{formatViewTitle(view, day)}</h2>
+        <h2 class="history-title">{formatViewTitle(view, day, f)}</h2>
         {atToday ? <span class="history-date-spacer" /> : (
           <a
             class="button button-quiet"
@@ -66,7 +86,7 @@ export function HistoryNav(props: HistoryNavProps) {
             rel="next"
           >
             <span class="visually-hidden">Next {view}:</span>
-            {formatViewTitle(view, next)}
+            {formatViewTitle(view, next, f)}
             <span aria-hidden="true">→</span>
           </a>
         )}

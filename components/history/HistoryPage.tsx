@@ -41,8 +41,21 @@ export function HistoryPage({ page }: { page: HistoryPageData }) {
           />
         )
         : page.view === "day"
-        ? <DayView data={page.data} stepGoal={band.stepGoal} />
-        : <RangeView data={page.data} stepGoal={band.stepGoal} today={today} />}
+        ? (
+          <DayView
+            data={page.data}
+            stepGoal={band.stepGoal}
+            now={page.now}
+          />
+        )
+        : (
+          <RangeView
+            data={page.data}
+            stepGoal={band.stepGoal}
+            today={today}
+            calendar={page.view === "year"}
+          />
+        )}
       <ExportForm
         bandId={band.id}
         from={range.from}

@@ -1,8 +1,9 @@
 import type { RangeViewData } from "../../lib/history/view_types.ts";
+import { CalendarHeatmap } from "../charts/CalendarHeatmap.tsx";
 import { DailyBars } from "../charts/DailyBars.tsx";
 import { RestingHeartRateLine } from "../charts/RestingHeartRateLine.tsx";
 import { SleepBars } from "../charts/SleepBars.tsx";
-import { formatDuration, formatNumber } from "./format.ts";
+import { useFormats } from "../formats.ts";
 import { StatTile } from "./StatTile.tsx";
 
 /** Props for {@link RangeView}. */
@@ -13,6 +14,8 @@ export interface RangeViewProps {
   stepGoal: number | null;
   /** Today in the person's time zone; later days are not shown as missing. */
   today: string;
+  /** Leads with a calendar of daily steps (the year view). */
+  calendar?: boolean;
 }
 
 function average(values: readonly (number | null)[]): number | null {
@@ -28,7 +31,10 @@ function average(values: readonly (number | null)[]): number | null {
 }
 
 /** The week, month and year views: averages, then one chart per daily series. */
-export function RangeView({ data, stepGoal, today }: RangeViewProps) {
+export function RangeView(
+  { data, stepGoal, today, calendar }: RangeViewProps,
+) {
+  const f = useFormats(data.timeZone);
   const sleep = data.days.map((_, i) =>
     data.lightSleepMinutes[i] === null && data.deepSleepMinutes[i] === null
       ? null
@@ -48,18 +54,18 @@ export function RangeView({ data, stepGoal, today }: RangeViewProps) {
       <section class="history-totals" aria-label="Averages for the period">
         <StatTile
           label="Steps a day"
-          value={steps === null ? "–" : formatNumber(steps)}
+          value={steps === null ? "–" : f.number(steps)}
           detail={met === null
             ? `${stepDays} days with data`
             : `goal met on ${met} of ${stepDays} days`}
         />
         <StatTile
           label="Active a day"
-          value={active === null ? "–" : formatDuration(active)}
+          value={active === null ? "–" : f.duration(active)}
         />
         <StatTile
           label="Sleep a night"
-          value={asleep === null ? "–" : formatDuration(asleep)}
+          value={asleep === null ? "–" : f.duration(asleep)}
           detail={`${sleep.filter((v) => v !== null).length} nights`}
         />
         <StatTile
@@ -69,11 +75,23 @@ export function RangeView({ data, stepGoal, today }: RangeViewProps) {
         />
         <StatTile
           label="Workouts"
-          value={formatNumber(data.workoutCount)}
+          value={f.number(data.workoutCount)}
           detail={`in ${data.days.length} days`}
         />
       </section>
       <div class="history-charts">
+        {calendar
+          ? (
+            <section class="card history-card history-card-wide">
+              <CalendarHeatmap
+                id="range-calendar"
+                days={data.days}
+                values={data.steps}
+                lastDay={today}
+              />
+            </section>
+          )
+          : null}
         <section class="card history-card">
           <DailyBars
             id="range-steps"

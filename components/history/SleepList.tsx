@@ -1,10 +1,11 @@
 import type { SleepSession } from "../../lib/history/sleep_sessions.ts";
-import { formatClock, formatDuration } from "./format.ts";
+import { useFormats } from "../formats.ts";
 
 /** The sleep sessions ending on a day: bedtime, wake time, light and deep, awakenings. */
 export function SleepList(
   props: { sessions: readonly SleepSession[]; timeZone: string },
 ) {
+  const f = useFormats(props.timeZone);
   if (props.sessions.length === 0) {
     return <p class="history-muted">No sleep ended on this day.</p>;
   }
@@ -13,21 +14,20 @@ export function SleepList(
       {props.sessions.map((s) => (
         <li key={s.bedtime} class="sleep-item" data-bedtime={s.bedtime}>
           <strong>
-            {formatClock(s.bedtime, props.timeZone)} –{" "}
-            {formatClock(s.wakeTime, props.timeZone)}
+            {f.clock(s.bedtime)} – {f.clock(s.wakeTime)}
           </strong>
           {s.nap ? <span class="badge">Nap</span> : null}
           <span>
-            {formatDuration(s.asleepMinutes)} asleep:{" "}
-            {formatDuration(s.deepMinutes)} deep,{" "}
-            {formatDuration(s.lightMinutes)} light
+            {f.duration(s.asleepMinutes)} asleep: {f.duration(s.deepMinutes)}
+            {" "}
+            deep, {f.duration(s.lightMinutes)} light
           </span>
           <span class="history-muted">
             {s.awakenings === 0
               ? "no awakenings"
               : `${s.awakenings} awakening${s.awakenings === 1 ? "" : "s"}`},
             {" "}
-            {formatDuration(s.awakeMinutes)} awake in bed
+            {f.duration(s.awakeMinutes)} awake in bed
           </span>
         </li>
       ))}

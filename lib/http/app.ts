@@ -22,6 +22,7 @@ import {
   routeFolder,
   routePattern,
 } from "./route_paths.ts";
+import { pickLocale } from "../time/locale.ts";
 import { compressResponses } from "./compress.ts";
 import { secureHeaders } from "./secure_headers.ts";
 import { isAllowedHost, needsAllowedHost } from "./allowed_hosts.ts";
@@ -293,6 +294,7 @@ function baseState(c: Context, url: URL, options: AppOptions): AppState {
       forwardedFor: c.req.header("x-forwarded-for"),
     }),
     secure: url.protocol === "https:",
+    locale: pickLocale(c.req.header("accept-language")),
   };
 }
 

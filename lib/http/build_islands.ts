@@ -193,8 +193,9 @@ function describeBundle(
   islands: string[],
   outputs: esbuild.Metafile["outputs"],
 ): IslandBundle {
+  // Chunks loaded with import() carry an entryPoint too: find the page's own.
   const entry = Object.entries(outputs).find(([, output]) =>
-    output.entryPoint !== undefined
+    output.entryPoint === `${ENTRY_NAMESPACE}:page`
   );
   if (!entry) {
     throw new Error(

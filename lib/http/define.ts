@@ -27,6 +27,8 @@ export interface AppState {
   clientAddress: string;
   /** Whether the request reached the app over https (directly or through a trusted proxy). */
   secure: boolean;
+  /** The person's formatting locale, from Accept-Language (see lib/time/locale.ts). */
+  locale?: string;
   /** Free slots for middleware of later features. */
   [key: string]: unknown;
 }

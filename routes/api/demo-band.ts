@@ -1,6 +1,12 @@
 import type { Handlers } from "../../lib/http/define.ts";
 import { requireUser } from "../../lib/auth/guards.ts";
-import { type Band, createBand, toPublicBand } from "../../lib/db/bands.ts";
+import {
+  type Band,
+  createBand,
+  isVirtualBand,
+  listBands,
+  toPublicBand,
+} from "../../lib/db/bands.ts";
 import { conflict } from "../../lib/http/errors.ts";
 
 /** Model name the virtual band shows; what makes it virtual is its stored flag. */
@@ -45,11 +51,31 @@ export async function createDemoBand(
   return result.band;
 }
 
-/** Adds a demo band backed by the in-page simulator (POST). */
+/** The person's demo band if they have one, else a new one made at `now`; `created` tells which. */
+export async function openDemoBand(
+  kv: Deno.Kv,
+  userId: string,
+  now: number,
+): Promise<{ band: Band; created: boolean }> {
+  const existing = (await listBands(kv, userId)).find(isVirtualBand);
+  if (existing) return { band: existing, created: false };
+  return { band: await createDemoBand(kv, userId, now), created: true };
+}
+
+/**
+ * Opens the person's demo band (POST): the one they already have (200), or a new
+ * one backed by the in-page simulator (201), so trying it twice adds no twin.
+ */
 export const handler: Handlers = {
   async POST(ctx) {
     const user = requireUser(ctx);
-    const band = await createDemoBand(ctx.state.kv, user.id, ctx.state.now());
-    return Response.json({ band: toPublicBand(band) }, { status: 201 });
+    const { band, created } = await openDemoBand(
+      ctx.state.kv,
+      user.id,
+      ctx.state.now(),
+    );
+    return Response.json({ band: toPublicBand(band) }, {
+      status: created ? 201 : 200,
+    });
   },
 };

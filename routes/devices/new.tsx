@@ -1,6 +1,6 @@
 import { type Handlers, page, type PageProps } from "../../lib/http/define.ts";
 import AddBandFlow from "../../islands/AddBandFlow.tsx";
-import { createDemoBand } from "../api/demo-band.ts";
+import { openDemoBand } from "../api/demo-band.ts";
 import { readForm } from "../../lib/auth/form_pages.ts";
 
 interface Data {
@@ -31,7 +31,8 @@ export const handler: Handlers<Data> = {
         },
       );
     }
-    const band = await createDemoBand(ctx.state.kv, user.id, ctx.state.now());
+    // Trying it again opens the same virtual band rather than adding a twin.
+    const { band } = await openDemoBand(ctx.state.kv, user.id, ctx.state.now());
     return new Response(null, {
       status: 303,
       headers: { Location: `/devices/${band.id}` },

@@ -75,9 +75,24 @@ Deno.test({
       await page.goto(`${server.origin}/account`);
       await page.getByRole("button", { name: "Create invitation link" })
         .click();
-      const link =
-        (await page.locator("code", { hasText: "/invite/" }).textContent())
-          ?.trim() ?? "";
+      const field = page.locator("#invitation-url");
+      const link = (await field.inputValue()).trim();
+      // In view without scrolling, even on a phone, and copied with one click.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate(() => scrollTo(0, 0));
+      const box = await field.boundingBox();
+      assert.ok(box && box.y + box.height <= 844, "the link is above the fold");
+      await page.context().grantPermissions([
+        "clipboard-read",
+        "clipboard-write",
+      ]);
+      await page.getByRole("button", { name: "Copy" }).click();
+      await page.getByRole("status").filter({ hasText: "Copied" }).waitFor();
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        link,
+      );
+      await page.setViewportSize({ width: 1280, height: 800 });
       assert.match(
         link,
         /^http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]{20,}$/,

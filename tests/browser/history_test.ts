@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { launchBrowser, saveScreenshot } from "../support/browser.ts";
+import {
+  ARTIFACTS,
+  launchBrowser,
+  saveScreenshot,
+} from "../support/browser.ts";
 import { createHistoryApp } from "../history/_history_app.ts";
 import { seedPersonWithBand } from "../history/_seed_history.ts";
 import { SESSION_COOKIE } from "../../lib/auth/session.ts";
@@ -50,7 +54,10 @@ const VIEWS = [
   { view: "day", charts: ["#day-steps", "#day-heart-rate", "#day-activity"] },
   { view: "week", charts: ["#range-steps", "#range-sleep", "#range-resting"] },
   { view: "month", charts: ["#range-steps", "#range-active", "#range-worn"] },
-  { view: "year", charts: ["#range-steps", "#range-sleep", "#range-resting"] },
+  {
+    view: "year",
+    charts: ["#range-calendar", "#range-steps", "#range-sleep"],
+  },
 ] as const;
 
 Deno.test({
@@ -124,8 +131,36 @@ Deno.test({
           );
           assert.equal(overflow, 0, `${view} at ${width} px scrolls sideways`);
           await saveScreenshot(page, `history-${view}-${width}`);
+          await page.emulateMedia({ colorScheme: "dark" });
+          await saveScreenshot(page, `history-${view}-${width}-dark`);
+          await page.emulateMedia({ colorScheme: "light" });
         }
       }
+      // Today: the rest of the day reads "not yet"; on a phone every minute
+      // with steps keeps a one-pixel outline, however thin its bar.
+      const today = todayIn(TZ, now);
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.goto(
+        `${origin}/devices/${seeded.bandId}/history?view=day&day=${today}`,
+      );
+      assert.equal(
+        await page.locator("#day-steps .chart-legend", { hasText: "Not yet" })
+          .count(),
+        1,
+      );
+      assert.equal(
+        await page.locator("#day-steps rect[data-future-start]").count(),
+        1,
+      );
+      assert.equal(
+        await page.locator("#day-steps .chart-minute-bars rect").first()
+          .evaluate((rect) => getComputedStyle(rect).vectorEffect),
+        "non-scaling-stroke",
+      );
+      await page.locator("#day-steps").screenshot({
+        path: `${ARTIFACTS}history-today-steps-390.png`,
+      });
+      await saveScreenshot(page, "history-today-390");
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();

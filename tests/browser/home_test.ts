@@ -36,6 +36,14 @@ Deno.test({
         "This browser has no Web Bluetooth",
       );
       const button = page.getByRole("button", { name: "Add a band" });
+      // A browser that cannot reach a band is offered the virtual one first.
+      assert.equal(await button.getAttribute("class"), "button");
+      assert.equal(
+        await page.getByRole("button", { name: "Try it with a virtual band" })
+          .getAttribute("class"),
+        "button button-primary",
+      );
+      assert.equal(await page.locator(".button-primary").count(), 1);
       assert.equal(await button.getAttribute("aria-expanded"), "false");
       await button.click();
       assert.equal(await button.getAttribute("aria-expanded"), "true");
@@ -43,9 +51,14 @@ Deno.test({
         await page.locator("#bluetooth-support p").textContent() ?? "",
         /WebBluetooth/,
       );
-      await saveScreenshot(page, "home-1280");
-      await page.setViewportSize({ width: 390, height: 844 });
-      await saveScreenshot(page, "home-390");
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        const suffix = colorScheme === "dark" ? "-dark" : "";
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await saveScreenshot(page, `home-1280${suffix}`);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await saveScreenshot(page, `home-390${suffix}`);
+      }
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();

@@ -187,3 +187,71 @@ Deno.test("RestingHeartRateLine gaps days without a value and labels months for 
     12,
   );
 });
+
+Deno.test("StepsBars marks the rest of today 'not yet', not 'no data'", () => {
+  const start = startOfLocalDay("2024-01-15", BERLIN);
+  const steps: (number | null)[] = new Array(1440).fill(null);
+  for (let i = 0; i < 600; i++) steps[i] = i % 7;
+  const html = renderToString(
+    h(StepsBars, {
+      id: "s",
+      start,
+      steps,
+      timeZone: BERLIN,
+      now: start + 600 * 60_000 + 30_000,
+    }),
+  );
+  assert.match(html, /class="chart-fill-future"[^>]*data-future-start="601"/);
+  assert.equal(
+    count(html, /data-gap-start=/g),
+    1,
+    "only minute 600 is missing",
+  );
+  assert.match(html, /Not yet/);
+  const past = renderToString(
+    h(StepsBars, { id: "s", start, steps, timeZone: BERLIN }),
+  );
+  assert.equal(past.includes("Not yet"), false);
+  assert.match(past, /data-gap-start="600" data-gap-minutes="840"/);
+});
+
+Deno.test("ActivityStrip leaves the rest of today 'not yet'", () => {
+  const start = startOfLocalDay("2024-01-15", BERLIN);
+  const classes = new Array(1440).fill(null).map((_, i) =>
+    i < 300 ? "deep_sleep" as const : null
+  );
+  const html = renderToString(
+    h(ActivityStrip, {
+      id: "a",
+      start,
+      classes,
+      timeZone: BERLIN,
+      now: start + 300 * 60_000,
+    }),
+  );
+  assert.match(html, /data-future-start="300"/);
+  assert.equal(html.includes('data-class="gap"'), false);
+  assert.match(html, /Not yet/);
+});
+
+Deno.test("axis titles sit above the top tick label, never on it", () => {
+  const steps = new Array(1440).fill(0);
+  steps[700] = 118;
+  const html = renderToString(
+    h(StepsBars, {
+      id: "s",
+      start: startOfLocalDay("2024-01-15", BERLIN),
+      steps,
+      timeZone: BERLIN,
+    }),
+  );
+  const unitY = Number(/class="chart-unit" x="2" y="([\d.]+)"/.exec(html)?.[1]);
+  const tickYs = [...html.matchAll(/<text x="38" y="([\d.]+)" dy="0.32em"/g)]
+    .map((m) => Number(m[1]));
+  const topTick = Math.min(...tickYs);
+  // 11-unit text: the unit's baseline plus descenders against the tick's cap height.
+  assert.ok(
+    unitY + 3 < topTick - 5.5,
+    `unit at ${unitY}, top tick at ${topTick}`,
+  );
+});

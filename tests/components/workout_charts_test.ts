@@ -4,6 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { HeartRateLine } from "../../components/charts/HeartRateLine.tsx";
 import { StepsBars } from "../../components/charts/StepsBars.tsx";
 import { toWorkoutSpan } from "../../components/charts/WorkoutBands.tsx";
+import { createFormats } from "../../components/formats.ts";
 import {
   listWorkoutFigures,
   WorkoutList,
@@ -118,8 +119,8 @@ Deno.test("WorkoutList shows type, times, duration and only the figures present"
     m[1].replace(/<[^>]+>/g, "|")
   );
   assert.deepEqual(items, [
-    "|Walking||07:10 – 07:55, 45 min||3.15 km · 4,200 steps · 210 kcal · heart rate 112 avg, 141 max|",
-    "|Workout (type 99)||18:00 – 19:30, 1 h 30 min||850 m|",
+    "|Walking||07:10 – 07:55, 45 mins||3.15 km · 4,200 steps · 210 kcal · heart rate 112 avg, 141 max|",
+    "|Workout (type 99)||18:00 – 19:30, 1 hr, 30 mins||850 m|",
   ]);
   assert.deepEqual(
     listWorkoutFigures(
@@ -129,6 +130,7 @@ Deno.test("WorkoutList shows type, times, duration and only the figures present"
         calories: null,
         averageHeartRate: null,
       }),
+      createFormats("en-GB", "UTC"),
     ),
     [],
   );

@@ -17,7 +17,14 @@ async function writeProject(dir: string): Promise<string> {
   await Deno.mkdir(`${dir}/routes`, { recursive: true });
   await Deno.writeTextFile(
     `${dir}/islands/One.tsx`,
-    `export default function One() { return <p>one-only-text</p>; }`,
+    `export default function One() {
+      const later = () => import("./later.ts");
+      return <p onClick={later}>one-only-text</p>;
+    }`,
+  );
+  await Deno.writeTextFile(
+    `${dir}/islands/later.ts`,
+    `export const later = "lazy-only-text";`,
   );
   await Deno.writeTextFile(
     `${dir}/islands/Two.tsx`,
@@ -72,7 +79,12 @@ Deno.test({
       const oneCode = await only(one.entry, one.preload);
       assert.match(oneCode, /one-only-text/);
       assert.doesNotMatch(oneCode, /two-only-text/, "no other page's island");
-      assert.match(oneCode, /data-island/, "the entry runs the hydration code");
+      assert.match(
+        await read(one.entry),
+        /data-island/,
+        "the entry is the page's own, which runs the hydration code",
+      );
+      assert.doesNotMatch(oneCode, /lazy-only-text/, "import() stays lazy");
       assert.match(await only(two.entry, two.preload), /two-only-text/);
       for (const entry of Deno.readDirSync(out)) {
         if (!entry.name.endsWith(".js")) continue;
