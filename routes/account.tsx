@@ -13,6 +13,8 @@ import {
 } from "../lib/auth/form_pages.ts";
 import { changePassword } from "../lib/auth/accounts.ts";
 import { clientAddressOf } from "../lib/auth/client_address.ts";
+import { confirmAccountDeletion } from "../lib/auth/delete_account.ts";
+import { closeSession } from "../lib/auth/sign_in.ts";
 import { createToken, hashToken } from "../lib/auth/tokens.ts";
 import { createInvitation } from "../lib/db/invitations.ts";
 import { getUser, updateUser } from "../lib/db/users.ts";
@@ -52,7 +54,7 @@ async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
   };
 }
 
-/** The signed-in person's account: time zone, password, invitations. */
+/** The signed-in person's account: time zone, password, invitations, deletion. */
 export const handler: Handlers<Data> = {
   async GET(ctx) {
     if (!ctx.state.user) return redirect("/signin");
@@ -129,6 +131,19 @@ export const handler: Handlers<Data> = {
         expiresAt: now + 72 * 3_600_000,
       });
       return page(await load(ctx, { invitePath: `/invite/${token}` }));
+    }
+    if (fields.action === "delete") {
+      try {
+        await confirmAccountDeletion(
+          ctx.state.kv,
+          me.id,
+          fields.password ?? "",
+        );
+      } catch (error) {
+        const { status, message } = messageOf(error);
+        return page(await load(ctx, { error: message }), { status });
+      }
+      return redirect("/", await closeSession(ctx));
     }
     return page(await load(ctx, { error: "Cannot save: unknown action" }), {
       status: 400,
@@ -230,6 +245,29 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
           </section>
         )
         : null}
+      <section class="card" id="delete-account">
+        <h2>Delete my account</h2>
+        <p>
+          Removes your account, every band and all of its history from this
+          server. This cannot be undone.
+        </p>
+        <form method="post">
+          <input type="hidden" name="csrf" value={data.csrfToken} />
+          <input type="hidden" name="action" value="delete" />
+          <label class="field">
+            Your password, to confirm
+            <input
+              name="password"
+              type="password"
+              required
+              autocomplete="current-password"
+            />
+          </label>
+          <button type="submit" class="button button-danger">
+            Delete my account
+          </button>
+        </form>
+      </section>
     </>
   );
 }

@@ -49,7 +49,15 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   },
   "lib/db": {
     holds: "Deno KV records (server only)",
-    may: ["lib/protocol", "lib/api", "lib/time"],
+    // The forecast cache's key, so a band's purge removes its cached weather;
+    // HTTP errors, so storage errors carry their status to every route.
+    may: [
+      "lib/protocol",
+      "lib/api",
+      "lib/time",
+      "lib/weather/forecast_cache.ts",
+      "lib/http/errors.ts",
+    ],
     // Backups and the KV size limits measure and hash values the way Deno KV does.
     packages: ["node:buffer", "node:crypto", "node:v8"],
   },

@@ -6,6 +6,11 @@ export function userKey(userId: string): ["users", string] {
   return ["users", userId];
 }
 
+/** Prefix of every user record. */
+export function usersPrefix(): ["users"] {
+  return ["users"];
+}
+
 /** Index from a lower-cased username to its user id. */
 export function userByUsernameKey(
   username: string,
@@ -52,6 +57,13 @@ export function signinFailuresKey(
   return ["signin_failures", username.toLowerCase(), via, subject];
 }
 
+/** Prefix of every failed-sign-in counter of one account. */
+export function signinFailuresPrefix(
+  username: string,
+): ["signin_failures", string] {
+  return ["signin_failures", username.toLowerCase()];
+}
+
 /** A per-address budget counter (password hashing, failed sign-ins, sign-ups, passkey ceremonies). */
 export function addressBudgetKey(
   scope: string,
@@ -63,6 +75,11 @@ export function addressBudgetKey(
 /** A browser that signed in before, by the SHA-256 of its cookie token. */
 export function knownDeviceKey(deviceId: string): ["known_devices", string] {
   return ["known_devices", deviceId];
+}
+
+/** Prefix of every known device (an account's deletion scans them for its own). */
+export function knownDevicesPrefix(): ["known_devices"] {
+  return ["known_devices"];
 }
 
 /** A passkey, by its credential id (base64url), for sign-in lookups. */
@@ -216,4 +233,42 @@ export function readingsPrefix(
 /** A key written and read back by the readiness probe (`GET /readyz`). */
 export function readinessProbeKey(): ["meta", "readiness_probe"] {
   return ["meta", "readiness_probe"];
+}
+
+/** Prefix of every invitation (an account's deletion scans them for the ones it made). */
+export function invitationsPrefix(): ["invitations"] {
+  return ["invitations"];
+}
+
+/** What a pending purge removes: one band's keys, or a whole account's. */
+export type PurgeKind = "band" | "user";
+
+/** A pending purge of a deleted band or account; it exists until every key is gone. */
+export function purgeJobKey(
+  kind: PurgeKind,
+  id: string,
+): ["purge_jobs", PurgeKind, string] {
+  return ["purge_jobs", kind, id];
+}
+
+/** Prefix of every pending purge, or of those of one kind. */
+export function purgeJobsPrefix(kind?: PurgeKind): Deno.KvKey {
+  return kind === undefined ? ["purge_jobs"] : ["purge_jobs", kind];
+}
+
+/**
+ * Every prefix under which a band owns keys, besides its record, MAC index and
+ * sync state. A new per-band key family must be listed here, or deleting a band
+ * leaves it behind (the purge test lists every key to catch that).
+ */
+export function listBandDataPrefixes(bandId: string): Deno.KvKey[] {
+  return [
+    sampleDaysPrefix(bandId),
+    daySummariesPrefix(bandId),
+    hourSummariesPrefix(bandId),
+    readingsPrefix("battery", bandId),
+    readingsPrefix("heart_rate", bandId),
+    readingsPrefix("workouts", bandId),
+    readingsPrefix("band_events", bandId),
+  ];
 }

@@ -10,6 +10,7 @@ import { migrateBandVirtualFlags } from "../db/bands.ts";
 import { listen, type RunningServer } from "./listen.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
 import { startBackupSchedule } from "../db/backup_schedule.ts";
+import { startPendingPurges } from "../db/purge.ts";
 
 /** Folders of the project, resolved from its root. */
 export function projectPaths(root: string) {
@@ -65,6 +66,8 @@ export async function startServer(
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv, { strictLimits: config.kvStrictLimits });
   await migrateBandVirtualFlags(kv);
+  // Deletions a crash or restart cut short finish in the background.
+  startPendingPurges(kv);
   const build = await ensureIslandsBuild(root, manifest);
   if (config.backups) startBackupSchedule(kv, config.backups);
   const app = createApp({
