@@ -9,6 +9,7 @@ import { createToken, hashToken } from "../lib/auth/tokens.ts";
 import { createInvitation } from "../lib/db/invitations.ts";
 import { deleteSessionsOfUser } from "../lib/db/sessions.ts";
 import { getUser, updateUser } from "../lib/db/users.ts";
+import { changeTimeZone } from "../lib/db/summary_rebuild.ts";
 import type { RouteContext } from "../lib/http/define.ts";
 
 interface Data {
@@ -55,11 +56,7 @@ export const handler: Handlers<Data> = {
       if (!input.ok) {
         return page(await load(ctx, { error: input.message }), { status: 400 });
       }
-      await updateUser(
-        ctx.state.kv,
-        me.id,
-        (u) => ({ ...u, timeZone: input.data.timeZone }),
-      );
+      await changeTimeZone(ctx.state.kv, me.id, input.data.timeZone);
       return page(await load(ctx, { notice: "Time zone saved" }));
     }
     if (fields.action === "password") {

@@ -3,7 +3,6 @@ import type { DaySummary } from "../lib/api/sample_schemas.ts";
 import { listBands } from "../lib/db/bands.ts";
 import { listDailySummaries } from "../lib/db/history_queries.ts";
 import { getSyncState } from "../lib/db/sync_state.ts";
-import { ensureSummaryTimeZone } from "../lib/db/summary_rebuild.ts";
 import { localDay } from "../lib/time/zones.ts";
 import AddBandButton from "../islands/AddBandButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
@@ -21,6 +20,7 @@ interface BandRow {
 
 interface Data {
   bands: BandRow[];
+  today: string;
   timeZone: string;
   now: number;
   csrfToken: string;
@@ -42,7 +42,6 @@ export const handler: Handlers<Data> = {
     const today = localDay(now, timeZone);
     const bands = await listBands(kv, user.id);
     const rows = await Promise.all(bands.map(async (band): Promise<BandRow> => {
-      await ensureSummaryTimeZone(kv, band.id, timeZone);
       const [sync, days] = await Promise.all([
         getSyncState(kv, band.id),
         listDailySummaries(kv, band.id, { from: today, to: today }),
@@ -60,6 +59,7 @@ export const handler: Handlers<Data> = {
     }));
     return page({
       bands: rows,
+      today,
       timeZone,
       now,
       csrfToken: ctx.state.session?.csrfToken ?? "",
@@ -111,7 +111,11 @@ export default function HomePage({ data }: PageProps<Data>) {
             <div class="stat-row">
               <div class="stat">
                 <span class="stat-label">Steps today</span>
-                <span class="stat-value">
+                <span
+                  class="stat-value"
+                  data-day={data.today}
+                  data-steps={band.stepsToday ?? ""}
+                >
                   {band.stepsToday === null
                     ? "—"
                     : band.stepsToday.toLocaleString("en")}

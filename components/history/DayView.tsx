@@ -1,4 +1,4 @@
-import type { DayViewData } from "../../lib/history/day_view_data.ts";
+import type { DayViewData } from "../../lib/history/view_types.ts";
 import { ActivityStrip } from "../charts/ActivityStrip.tsx";
 import { HeartRateLine } from "../charts/HeartRateLine.tsx";
 import { StepsBars } from "../charts/StepsBars.tsx";
@@ -34,7 +34,6 @@ export function DayView(
         ? (
           <DayTotals
             summary={data.summary}
-            activeMinutes={data.activeMinutes}
             stepGoal={props.stepGoal}
             sleep={data.sleep}
           />

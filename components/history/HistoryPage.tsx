@@ -1,4 +1,4 @@
-import type { HistoryPageData } from "../../lib/history/history_page_data.ts";
+import type { HistoryPageData } from "../../lib/history/view_types.ts";
 import { getViewRange } from "../../lib/history/history_view.ts";
 import { DataStatus } from "./DataStatus.tsx";
 import { DayView } from "./DayView.tsx";

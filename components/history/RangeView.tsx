@@ -1,4 +1,4 @@
-import type { RangeViewData } from "../../lib/history/range_view_data.ts";
+import type { RangeViewData } from "../../lib/history/view_types.ts";
 import { DailyBars } from "../charts/DailyBars.tsx";
 import { RestingHeartRateLine } from "../charts/RestingHeartRateLine.tsx";
 import { SleepBars } from "../charts/SleepBars.tsx";

@@ -1,4 +1,4 @@
-import type { StoredWorkout } from "../../lib/history/day_readings.ts";
+import type { StoredWorkout } from "../../lib/history/view_types.ts";
 import { labelWorkoutType } from "../../lib/history/workout_label.ts";
 import { formatClock, formatDuration, formatNumber } from "./format.ts";
 

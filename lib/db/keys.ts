@@ -6,6 +6,11 @@ export function userKey(userId: string): ["users", string] {
   return ["users", userId];
 }
 
+/** Prefix of every user record. */
+export function usersPrefix(): ["users"] {
+  return ["users"];
+}
+
 /** Index from a lower-cased username to its user id. */
 export function userByUsernameKey(
   username: string,

@@ -1,8 +1,11 @@
-// Storing uploaded minutes: merge into packed UTC days, recompute the touched
-// local days' summaries and advance the cursor, all in one atomic commit that
-// checks the band's sync state, so concurrent uploads retry rather than interleave.
+// Storing uploaded minutes: merge into packed UTC days, recompute the figures of
+// every local day the new minutes can change (lib/minute/day_figures.ts) and
+// advance the cursor, all in one atomic commit that checks the band's sync
+// state, so concurrent uploads retry rather than interleave.
 import type { UploadResponse } from "../api/sample_schemas.ts";
-import { addDays, localDay } from "../time/zones.ts";
+import { FIGURES_VERSION, listAffectedDays } from "../minute/day_figures.ts";
+import { SAMPLE_BYTES } from "../minute/sample.ts";
+import { addDays } from "../time/zones.ts";
 import {
   daySummaryKey,
   hourSummaryKey,
@@ -16,16 +19,20 @@ import {
   toUtcDay,
 } from "./sample_day.ts";
 import {
-  getLocalDayBounds,
+  computeDayFigures,
+  listFiguresUtcDays,
   listUtcDays,
-  summarizeLocalDay,
   toLocalDayNumber,
 } from "./summaries.ts";
-import { getSyncStateEntry, type SyncState } from "./sync_state.ts";
+import {
+  type FiguresStamp,
+  getSyncStateEntry,
+  type SyncState,
+} from "./sync_state.ts";
 
 const MINUTE_MS = 60_000;
 
-/** Most UTC days one upload may touch (keeps one commit under KV's 800 KiB). */
+/** Most UTC days one upload may touch (keeps one commit under KV's 800 KiB and 1000 mutations). */
 export const MAX_UPLOAD_UTC_DAYS = 32;
 
 /** An upload batch with its minutes decoded to raw bytes (4 per minute). */
@@ -37,7 +44,7 @@ export interface DecodedBatch {
 
 /** Options of `storeSamples`. */
 export interface StoreSamplesOptions {
-  /** The person's time zone, for the summaries. */
+  /** The person's time zone, for the figures of a band's first upload. */
   timeZone: string;
   now: number;
 }
@@ -52,21 +59,37 @@ export function listUploadUtcDays(batches: readonly DecodedBatch[]): number[] {
   return [...days].sort((a, b) => a - b);
 }
 
-function listTouchedLocalDays(
+/** Lists the runs of local days whose figures the batches can change, merged and in order. */
+function listChangedDays(
   batches: readonly DecodedBatch[],
   timeZone: string,
-): string[] {
-  const days = new Set<string>();
-  for (const b of batches) {
-    const last = localDay(
-      b.start + (b.bytes.length / 4 - 1) * MINUTE_MS,
-      timeZone,
-    );
-    for (let d = localDay(b.start, timeZone); d <= last; d = addDays(d, 1)) {
-      days.add(d);
-    }
+): { from: string; to: string; timeZone: string }[] {
+  const spans = batches.map((b) =>
+    listAffectedDays({
+      start: b.start,
+      end: b.start + (b.bytes.length / SAMPLE_BYTES) * MINUTE_MS,
+    }, timeZone)
+  ).sort((a, b) => a.from < b.from ? -1 : 1);
+  const runs: { from: string; to: string; timeZone: string }[] = [];
+  for (const span of spans) {
+    const last = runs.at(-1);
+    if (last && span.from <= addDays(last.to, 1)) {
+      if (span.to > last.to) last.to = span.to;
+    } else runs.push({ ...span, timeZone });
   }
-  return [...days].sort();
+  return runs;
+}
+
+/** The stamp an upload computes figures with: a rebuild's target, else the stored one. */
+function pickUploadStamp(state: SyncState, timeZone: string): {
+  compute: FiguresStamp;
+  keep: FiguresStamp | null;
+} {
+  const fresh = { version: FIGURES_VERSION, timeZone };
+  // A band with minutes but no stamp holds an old app's figures: keep it
+  // unstamped so the start-up migration rebuilds them all.
+  const keep = state.figures ?? (state.cursor === null ? fresh : null);
+  return { compute: state.rebuild ?? keep ?? fresh, keep };
 }
 
 /** Reads packed UTC days by number; missing ones are absent from the map. */
@@ -111,12 +134,6 @@ export async function storeSamples(
       `Cannot store samples: upload touches ${batchDays.length} days, at most ${MAX_UPLOAD_UTC_DAYS}`,
     );
   }
-  const localDays = listTouchedLocalDays(batches, options.timeZone);
-  const needed = new Set(batchDays);
-  for (const day of localDays) {
-    const { start, end } = getLocalDayBounds(day, options.timeZone);
-    for (const d of listUtcDays(start, end)) needed.add(d);
-  }
   let storedFrom = Infinity, storedTo = -Infinity;
   for (const b of batches) {
     storedFrom = Math.min(storedFrom, b.start);
@@ -124,6 +141,12 @@ export async function storeSamples(
   }
   for (let attempt = 0; attempt < 50; attempt++) {
     const sync = await getSyncStateEntry(kv, bandId);
+    const stamp = pickUploadStamp(sync.state, options.timeZone);
+    const ranges = listChangedDays(batches, stamp.compute.timeZone);
+    const needed = new Set(batchDays);
+    for (const range of ranges) {
+      for (const d of listFiguresUtcDays(range)) needed.add(d);
+    }
     const packs = await readPacks(kv, bandId, [...needed]);
     const changed = new Set<number>();
     let added = 0, unchanged = 0, conflicting = 0;
@@ -167,17 +190,18 @@ export async function storeSamples(
       versionstamp: sync.versionstamp,
     });
     for (const d of changed) atomic.set(sampleDayKey(bandId, d), packs.get(d)!);
-    for (const day of localDays) {
-      const summaries = summarizeLocalDay(packs, day, options.timeZone);
-      if (summaries === null) continue;
-      const n = toLocalDayNumber(day);
-      atomic.set(daySummaryKey(bandId, n), summaries.day);
-      atomic.set(hourSummaryKey(bandId, n), summaries.hours);
+    for (const range of ranges) {
+      for (const figures of computeDayFigures(packs, range)) {
+        const n = toLocalDayNumber(figures.day.day);
+        atomic.set(daySummaryKey(bandId, n), figures.day);
+        atomic.set(hourSummaryKey(bandId, n), figures.hours);
+      }
     }
     const state: SyncState = {
+      ...sync.state,
       cursor,
       lastSyncAt: options.now,
-      summaryTimeZone: sync.state.summaryTimeZone ?? options.timeZone,
+      figures: stamp.keep,
     };
     atomic.set(syncStateKey(bandId), state);
     const res = await atomic.commit();

@@ -2,18 +2,8 @@
 // readings store. A workout belongs to the day it started (its key is its start),
 // so one that runs past midnight is listed once.
 
-import type { z } from "zod";
-import type {
-  heartRateReadingSchema,
-  workoutSchema,
-} from "../api/reading_schemas.ts";
 import { listReadings } from "../db/readings.ts";
-
-/** A stored workout summary (`time` = start, epoch ms). */
-export type StoredWorkout = z.infer<typeof workoutSchema>;
-
-/** A heart-rate measurement taken on demand. */
-export type HeartRateMeasurement = z.infer<typeof heartRateReadingSchema>;
+import type { HeartRateMeasurement, StoredWorkout } from "./view_types.ts";
 
 // A day holds at most 1440 one-minute measurements; workouts are far fewer.
 const DAY_LIMIT = 1440;

@@ -7,6 +7,7 @@ import {
   readIslandsBuild,
 } from "./build_islands.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
+import { migrateStoredFigures } from "../db/summary_rebuild.ts";
 
 /** Folders of the project, resolved from its root. */
 export function projectPaths(root: string) {
@@ -37,6 +38,7 @@ export async function startServer(
 ) {
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv);
+  await migrateStoredFigures(kv);
   const build = await ensureIslandsBuild(root, manifest);
   const app = createApp({ config, kv, manifest, build, ...projectPaths(root) });
   const tls = config.tls

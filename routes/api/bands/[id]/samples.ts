@@ -4,7 +4,6 @@ import {
   uploadSamplesSchema,
 } from "../../../../lib/api/sample_schemas.ts";
 import { readJsonBody } from "../../../../lib/auth/request_body.ts";
-import { ensureSummaryTimeZone } from "../../../../lib/db/summary_rebuild.ts";
 import { requireBand, requireUser } from "../../../../lib/auth/guards.ts";
 import { decodeUploadBatches } from "../../../../lib/auth/upload_batches.ts";
 import { storeSamples } from "../../../../lib/db/samples.ts";
@@ -14,7 +13,6 @@ export const handler: Handlers = {
   async POST(ctx) {
     const user = requireUser(ctx);
     const band = await requireBand(ctx);
-    await ensureSummaryTimeZone(ctx.state.kv, band.id, user.timeZone ?? "UTC");
     const input = await readJsonBody(ctx.req, uploadSamplesSchema, {
       maxBytes: MAX_UPLOAD_BYTES,
     });
