@@ -57,7 +57,10 @@ export function getPlotBox(height: number): {
   };
 }
 
+// One formatter for every call: building an Intl formatter costs far more than using one.
+const COUNT_FORMAT = new Intl.NumberFormat("en-US");
+
 /** Formats a count with thousands separators, independent of the server locale. */
 export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
+  return COUNT_FORMAT.format(Math.round(value));
 }

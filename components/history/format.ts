@@ -10,30 +10,45 @@ export function formatDuration(minutes: number): string {
   } min`;
 }
 
+import { formatCount } from "../charts/chart_frame.ts";
+
+// Intl formatters are costly to build and cheap to use: one per zone, kept.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
+
+function getFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Formats a count with thousands separators. */
 export function formatNumber(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
+  return formatCount(value);
 }
 
 /** Formats an instant as a 24-hour clock time in a time zone, "23:05". */
 export function formatClock(instant: number, timeZone: string): string {
-  return new Date(instant).toLocaleTimeString("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return getFormat(clocks, timeZone, { hour: "2-digit", minute: "2-digit" })
+    .format(instant);
 }
 
 /** Formats an instant as "5 Mar 2024, 14:02" in a time zone. */
 export function formatDateTime(instant: number, timeZone: string): string {
-  return new Date(instant).toLocaleString("en-GB", {
-    timeZone,
+  return getFormat(dateTimes, timeZone, {
     day: "numeric",
     month: "short",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-  });
+  }).format(instant);
 }
 
 /** Says how long ago an instant was, coarsely: "just now", "3 hours ago", "2 days ago". */

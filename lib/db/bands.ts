@@ -6,11 +6,13 @@ import {
   bandByMacKey,
   bandKey,
   bandsPrefix,
+  daySeriesPrefix,
   daySummariesPrefix,
   hourSummariesPrefix,
   readingsPrefix,
   sampleDaysPrefix,
   syncStateKey,
+  workoutStartsPrefix,
 } from "./keys.ts";
 
 /** A stored band, auth key included. */
@@ -132,6 +134,8 @@ export async function deleteBand(
     sampleDaysPrefix(bandId),
     daySummariesPrefix(bandId),
     hourSummariesPrefix(bandId),
+    daySeriesPrefix(bandId),
+    workoutStartsPrefix(bandId),
     readingsPrefix("battery", bandId),
     readingsPrefix("heart_rate", bandId),
     readingsPrefix("workouts", bandId),

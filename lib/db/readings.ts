@@ -3,6 +3,7 @@
 // only 10 checks per commit, so a concurrent write of the same instant may win
 // instead: both carry the band's reading of that instant.)
 import { readingKey, type ReadingKind } from "./keys.ts";
+import { addWorkoutStarts } from "./workout_starts.ts";
 
 /** Stores readings that are not stored yet, all in one commit; returns how many were new. */
 export async function storeReadings<T extends { time: number }>(
@@ -21,14 +22,16 @@ export async function storeReadings<T extends { time: number }>(
       }
     }
     const atomic = kv.atomic();
-    let added = 0;
+    const added: number[] = [];
     for (const [time, reading] of unique) {
       if (existing.has(time)) continue;
       atomic.set(readingKey(kind, bandId, time), reading);
-      added++;
+      added.push(time);
     }
-    if (added === 0) return 0;
-    if ((await atomic.commit()).ok) return added;
+    if (added.length === 0) return 0;
+    // Workouts keep their start times in an index the range views count from.
+    if (kind === "workouts") await addWorkoutStarts(kv, atomic, bandId, added);
+    if ((await atomic.commit()).ok) return added.length;
   }
   throw new Error("Cannot store readings: too many concurrent writes");
 }

@@ -19,6 +19,12 @@ import {
   toUtcDay,
 } from "./sample_day.ts";
 import {
+  addSeriesWrites,
+  listSeriesYears,
+  putSeriesDay,
+  readSeries,
+} from "./day_series.ts";
+import {
   computeDayFigures,
   listFiguresUtcDays,
   listUtcDays,
@@ -147,7 +153,14 @@ export async function storeSamples(
     for (const range of ranges) {
       for (const d of listFiguresUtcDays(range)) needed.add(d);
     }
-    const packs = await readPacks(kv, bandId, [...needed]);
+    const [packs, series] = await Promise.all([
+      readPacks(kv, bandId, [...needed]),
+      readSeries(
+        kv,
+        bandId,
+        [...new Set(ranges.flatMap((r) => listSeriesYears(r)))],
+      ),
+    ]);
     const changed = new Set<number>();
     let added = 0, unchanged = 0, conflicting = 0;
     for (const b of batches) {
@@ -195,8 +208,10 @@ export async function storeSamples(
         const n = toLocalDayNumber(figures.day.day);
         atomic.set(daySummaryKey(bandId, n), figures.day);
         atomic.set(hourSummaryKey(bandId, n), figures.hours);
+        putSeriesDay(series, figures.day.day, figures.day);
       }
     }
+    addSeriesWrites(atomic, bandId, series);
     const state: SyncState = {
       ...sync.state,
       cursor,

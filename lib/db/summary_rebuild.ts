@@ -8,6 +8,13 @@ import { FIGURES_VERSION } from "../minute/day_figures.ts";
 import { addDays, daysInRange, localDay } from "../time/zones.ts";
 import { listBands } from "./bands.ts";
 import {
+  addSeriesWrites,
+  listSeriesYears,
+  putSeriesDay,
+  readSeries,
+} from "./day_series.ts";
+import {
+  daySeriesPrefix,
   daySummariesPrefix,
   daySummaryKey,
   hourSummariesPrefix,
@@ -28,6 +35,7 @@ import {
   type SyncState,
 } from "./sync_state.ts";
 import { listUsers, updateUser } from "./users.ts";
+import { rebuildWorkoutStarts } from "./workout_starts.ts";
 
 const DAYS_PER_COMMIT = 40;
 const DELETES_PER_COMMIT = 500;
@@ -106,7 +114,10 @@ async function commitNextChunk(
     ? addDays(from, DAYS_PER_COMMIT - 1)
     : span.last;
   const range = { from, to, timeZone: target.timeZone };
-  const packs = await readPacks(kv, bandId, listFiguresUtcDays(range));
+  const [packs, series] = await Promise.all([
+    readPacks(kv, bandId, listFiguresUtcDays(range)),
+    readSeries(kv, bandId, listSeriesYears(range)),
+  ]);
   const figures = new Map(
     computeDayFigures(packs, range).map((f) => [f.day.day, f]),
   );
@@ -121,7 +132,9 @@ async function commitNextChunk(
       atomic.delete(daySummaryKey(bandId, n));
       atomic.delete(hourSummaryKey(bandId, n));
     }
+    putSeriesDay(series, day, f?.day ?? null);
   }
+  addSeriesWrites(atomic, bandId, series);
   const state: SyncState = {
     ...sync.state,
     rebuild: { ...target, next: addDays(to, 1) },
@@ -148,6 +161,26 @@ async function deleteOutside(
       if (n < first || n > last) stale.push(e.key);
     }
   }
+  const firstYear = Number(span.first.slice(0, 4));
+  const lastYear = Number(span.last.slice(0, 4));
+  const series = await readSeries(kv, bandId, [
+    ...new Set([firstYear, lastYear]),
+  ]);
+  for (
+    const day of [
+      ...yearEdges(firstYear, span.first, -1),
+      ...yearEdges(lastYear, span.last, 1),
+    ]
+  ) {
+    putSeriesDay(series, day, null);
+  }
+  for await (const e of kv.list({ prefix: daySeriesPrefix(bandId) })) {
+    const year = e.key[2] as number;
+    if (year < firstYear || year > lastYear) stale.push(e.key);
+  }
+  const edges = kv.atomic().check(check);
+  addSeriesWrites(edges, bandId, series);
+  if (!(await edges.commit()).ok) return "conflict";
   for (let i = 0; i < stale.length; i += DELETES_PER_COMMIT) {
     const atomic = kv.atomic().check(check);
     for (const key of stale.slice(i, i + DELETES_PER_COMMIT)) {
@@ -156,6 +189,17 @@ async function deleteOutside(
     if (!(await atomic.commit()).ok) return "conflict";
   }
   return "ok";
+}
+
+/** Lists the days of `year` before `day` (direction -1) or after it (direction 1). */
+function yearEdges(year: number, day: string, direction: -1 | 1): string[] {
+  return direction < 0
+    ? (day > `${year}-01-01`
+      ? daysInRange(`${year}-01-01`, addDays(day, -1))
+      : [])
+    : (day < `${year}-12-31`
+      ? daysInRange(addDays(day, 1), `${year}-12-31`)
+      : []);
 }
 
 /** Changes a person's time zone and rebuilds their bands' figures for it, once, here. */
@@ -183,6 +227,10 @@ export async function migrateStoredFigures(kv: Deno.Kv): Promise<number> {
     for (const band of await listBands(kv, user.id)) {
       const { state } = await getSyncStateEntry(kv, band.id);
       if (!needsRebuild(state, user.timeZone)) continue;
+      // Bands from before the workout start index get theirs now, once.
+      if (state.figures?.version !== FIGURES_VERSION) {
+        await rebuildWorkoutStarts(kv, band.id);
+      }
       await rebuildFigures(kv, band.id, user.timeZone);
       rebuilt++;
     }

@@ -1,7 +1,8 @@
-// Everything the week, month and year views show, read from the stored daily
-// figures alone: never the raw minutes, so a year costs one range read.
+// Everything the week, month and year views show, read from the stored figures
+// alone (lib/db/day_series.ts): never the raw minutes, and for a whole year one
+// small value instead of a record per day.
 
-import { listDailySummaries } from "../db/history_queries.ts";
+import { listSeriesDays } from "../db/day_series.ts";
 import { getSyncState } from "../db/sync_state.ts";
 import { addDays, daysInRange, startOfLocalDay } from "../time/zones.ts";
 import { countPastMinutes } from "./completeness.ts";
@@ -15,18 +16,16 @@ export async function loadRangeView(
   options: { from: string; to: string; timeZone: string; now: number },
 ): Promise<RangeViewData> {
   const { from, to, timeZone, now } = options;
-  const [summaries, sync, workoutCount] = await Promise.all([
-    listDailySummaries(kv, bandId, { from, to }),
+  const [series, sync, workoutCount] = await Promise.all([
+    listSeriesDays(kv, bandId, { from, to }),
     getSyncState(kv, bandId),
     countWorkoutsStarted(kv, bandId, {
       start: startOfLocalDay(from, timeZone),
       end: startOfLocalDay(addDays(to, 1), timeZone),
     }),
   ]);
-  const byDay = new Map(summaries.map((s) => [s.day, s]));
-  const days = daysInRange(from, to);
   const data: RangeViewData = {
-    days,
+    days: daysInRange(from, to),
     timeZone,
     steps: [],
     activeMinutes: [],
@@ -41,16 +40,16 @@ export async function loadRangeView(
       lastSyncAt: sync.lastSyncAt,
     },
   };
-  for (const day of days) {
-    const summary = byDay.get(day);
-    const slept = summary !== undefined && summary.sleep.length > 0;
-    data.steps.push(summary?.steps ?? null);
-    data.activeMinutes.push(summary?.activeMinutes ?? null);
-    data.wornMinutes.push(summary?.wornMinutes ?? null);
-    data.restingHeartRate.push(summary?.restingHeartRate ?? null);
-    data.lightSleepMinutes.push(slept ? summary.lightSleepMinutes : null);
-    data.deepSleepMinutes.push(slept ? summary.deepSleepMinutes : null);
-    data.completeness.recordedMinutes += summary?.minutesRecorded ?? 0;
+  for (const day of series) {
+    const slept = day !== null &&
+      day.lightSleepMinutes + day.deepSleepMinutes > 0;
+    data.steps.push(day?.steps ?? null);
+    data.activeMinutes.push(day?.activeMinutes ?? null);
+    data.wornMinutes.push(day?.wornMinutes ?? null);
+    data.restingHeartRate.push(day?.restingHeartRate ?? null);
+    data.lightSleepMinutes.push(slept ? day.lightSleepMinutes : null);
+    data.deepSleepMinutes.push(slept ? day.deepSleepMinutes : null);
+    data.completeness.recordedMinutes += day?.minutesRecorded ?? 0;
   }
   return data;
 }
