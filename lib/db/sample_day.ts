@@ -73,11 +73,48 @@ export function readMinute(
   };
 }
 
+/** How many minutes a merge added, found unchanged and found conflicting. */
+export interface MergeCounts {
+  added: number;
+  unchanged: number;
+  conflicting: number;
+}
+
 /**
- * Merges one minute (4 raw bytes at `bytes[from]`) into a packed day.
- * A missing minute takes the new value; a stored one is never replaced, so
- * repeated and overlapping uploads converge on the first real value.
+ * Merges `count` consecutive minutes (4 raw bytes each from `bytes[from]`) into a
+ * packed day from minute `index` on. A missing minute takes the new value; a
+ * stored one is never replaced, so repeated and overlapping uploads converge on
+ * the first real value.
  */
+export function mergeMinutes(
+  day: Uint8Array,
+  index: number,
+  source: { bytes: Uint8Array; from: number; count: number },
+  utcOffsetMinutes: number,
+): MergeCounts {
+  const view = viewOf(day);
+  const { bytes } = source;
+  const counts: MergeCounts = { added: 0, unchanged: 0, conflicting: 0 };
+  for (let n = 0; n < source.count; n++) {
+    const minute = index + n;
+    const at = minute * SAMPLE_BYTES;
+    const from = source.from + n * SAMPLE_BYTES;
+    if (view.getInt16(OFFSETS_AT + minute * 2, true) !== MISSING) {
+      if (isSameSample(day, at, bytes, from)) counts.unchanged++;
+      else counts.conflicting++;
+      continue;
+    }
+    day[at] = bytes[from];
+    day[at + 1] = bytes[from + 1];
+    day[at + 2] = bytes[from + 2];
+    day[at + 3] = bytes[from + 3];
+    view.setInt16(OFFSETS_AT + minute * 2, utcOffsetMinutes, true);
+    counts.added++;
+  }
+  return counts;
+}
+
+/** Merges one minute (4 raw bytes at `bytes[from]`) into a packed day; see {@link mergeMinutes}. */
 export function mergeMinute(
   day: Uint8Array,
   index: number,
@@ -85,14 +122,13 @@ export function mergeMinute(
   from: number,
   utcOffsetMinutes: number,
 ): MergeOutcome {
-  const view = viewOf(day);
-  const at = index * SAMPLE_BYTES;
-  if (view.getInt16(OFFSETS_AT + index * 2, true) !== MISSING) {
-    return isSameSample(day, at, bytes, from) ? "unchanged" : "conflicting";
-  }
-  day.set(bytes.subarray(from, from + SAMPLE_BYTES), at);
-  view.setInt16(OFFSETS_AT + index * 2, utcOffsetMinutes, true);
-  return "added";
+  const c = mergeMinutes(
+    day,
+    index,
+    { bytes, from, count: 1 },
+    utcOffsetMinutes,
+  );
+  return c.added ? "added" : c.unchanged ? "unchanged" : "conflicting";
 }
 
 /** Receives one stored minute: its instant, raw bytes and the band's offset then. */

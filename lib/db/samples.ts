@@ -14,8 +14,10 @@ import {
 } from "./keys.ts";
 import {
   createEmptyDay,
+  DAY_MS,
   isPackedDay,
-  mergeMinute,
+  mergeMinutes,
+  MINUTES_PER_DAY,
   toUtcDay,
 } from "./sample_day.ts";
 import {
@@ -164,7 +166,9 @@ export async function storeSamples(
     const changed = new Set<number>();
     let added = 0, unchanged = 0, conflicting = 0;
     for (const b of batches) {
-      for (let i = 0; i * 4 < b.bytes.length; i++) {
+      const minutes = b.bytes.length / SAMPLE_BYTES;
+      // One run per UTC day the batch covers.
+      for (let i = 0; i < minutes;) {
         const t = b.start + i * MINUTE_MS;
         const utcDay = toUtcDay(t);
         let pack = packs.get(utcDay);
@@ -172,19 +176,18 @@ export async function storeSamples(
           pack = createEmptyDay();
           packs.set(utcDay, pack);
         }
-        const index = (t - utcDay * 86_400_000) / MINUTE_MS;
-        const outcome = mergeMinute(
-          pack,
-          index,
-          b.bytes,
-          i * 4,
-          b.utcOffsetMinutes,
-        );
-        if (outcome === "added") {
-          added++;
-          changed.add(utcDay);
-        } else if (outcome === "unchanged") unchanged++;
-        else conflicting++;
+        const index = (t - utcDay * DAY_MS) / MINUTE_MS;
+        const count = Math.min(minutes - i, MINUTES_PER_DAY - index);
+        const merged = mergeMinutes(pack, index, {
+          bytes: b.bytes,
+          from: i * SAMPLE_BYTES,
+          count,
+        }, b.utcOffsetMinutes);
+        if (merged.added > 0) changed.add(utcDay);
+        added += merged.added;
+        unchanged += merged.unchanged;
+        conflicting += merged.conflicting;
+        i += count;
       }
     }
     const cursor = Math.max(sync.state.cursor ?? -Infinity, storedTo);
