@@ -5,7 +5,7 @@
 import type { UploadResponse } from "../api/sample_schemas.ts";
 import { FIGURES_VERSION, listAffectedDays } from "../minute/day_figures.ts";
 import { SAMPLE_BYTES } from "../minute/sample.ts";
-import { addDays } from "../time/zones.ts";
+import { addDays, daysInRange } from "../time/zones.ts";
 import {
   daySummaryKey,
   hourSummaryKey,
@@ -42,6 +42,13 @@ const MINUTE_MS = 60_000;
 
 /** Most UTC days one upload may touch (keeps one commit under KV's 800 KiB and 1000 mutations). */
 export const MAX_UPLOAD_UTC_DAYS = 32;
+
+/**
+ * Most local days whose figures one upload may recompute: a contiguous 31-day
+ * upload reaches about 36; scattered batches reach more, and past this the
+ * commit (minutes, figures and hours) would pass KV's 800 KiB.
+ */
+export const MAX_FIGURE_DAYS = 60;
 
 /** An upload batch with its minutes decoded to raw bytes (4 per minute). */
 export interface DecodedBatch {
@@ -151,6 +158,15 @@ export async function storeSamples(
     const sync = await getSyncStateEntry(kv, bandId);
     const stamp = pickUploadStamp(sync.state, options.timeZone);
     const ranges = listChangedDays(batches, stamp.compute.timeZone);
+    const figureDays = ranges.reduce(
+      (n, r) => n + daysInRange(r.from, r.to).length,
+      0,
+    );
+    if (figureDays > MAX_FIGURE_DAYS) {
+      throw new RangeError(
+        `Cannot store samples: the upload's minutes are spread over ${figureDays} days of figures, at most ${MAX_FIGURE_DAYS}; upload fewer scattered batches at once`,
+      );
+    }
     const needed = new Set(batchDays);
     for (const range of ranges) {
       for (const d of listFiguresUtcDays(range)) needed.add(d);

@@ -7,6 +7,7 @@ import { readJsonBody } from "../../../../lib/auth/request_body.ts";
 import { requireBand, requireUser } from "../../../../lib/auth/guards.ts";
 import { decodeUploadBatches } from "../../../../lib/auth/upload_batches.ts";
 import { storeSamples } from "../../../../lib/db/samples.ts";
+import { HttpError } from "../../../../lib/http/errors.ts";
 
 /** Uploads minutes fetched from the band; idempotent, all or nothing. */
 export const handler: Handlers = {
@@ -21,6 +22,12 @@ export const handler: Handlers = {
     const result = await storeSamples(ctx.state.kv, band.id, batches, {
       timeZone: user.timeZone ?? "UTC",
       now,
+    }).catch((error) => {
+      // Too much for one atomic commit (minutes scattered over many days).
+      if (error instanceof RangeError) {
+        throw new HttpError(413, "too_large", error.message);
+      }
+      throw error;
     });
     return Response.json(result);
   },
