@@ -211,7 +211,10 @@ export async function changeTimeZone(
   const user = await updateUser(kv, userId, (u) => ({ ...u, timeZone }));
   if (user === null) return false;
   for (const band of await listBands(kv, userId)) {
-    await rebuildFigures(kv, band.id, timeZone);
+    const { state } = await getSyncStateEntry(kv, band.id);
+    if (needsRebuild(state, timeZone)) {
+      await rebuildFigures(kv, band.id, timeZone);
+    }
   }
   return true;
 }
@@ -227,12 +230,21 @@ export async function migrateStoredFigures(kv: Deno.Kv): Promise<number> {
     for (const band of await listBands(kv, user.id)) {
       const { state } = await getSyncStateEntry(kv, band.id);
       if (!needsRebuild(state, user.timeZone)) continue;
-      // Bands from before the workout start index get theirs now, once.
-      if (state.figures?.version !== FIGURES_VERSION) {
-        await rebuildWorkoutStarts(kv, band.id);
+      try {
+        // Bands from before the workout start index get theirs now, once.
+        if (state.figures?.version !== FIGURES_VERSION) {
+          await rebuildWorkoutStarts(kv, band.id);
+        }
+        await rebuildFigures(kv, band.id, user.timeZone);
+        rebuilt++;
+      } catch (error) {
+        // The rebuild resumes at the next start; one band must not stop the server.
+        console.error(
+          `Cannot migrate stored figures of band ${band.id}: ${
+            (error as Error).message
+          }`,
+        );
       }
-      await rebuildFigures(kv, band.id, user.timeZone);
-      rebuilt++;
     }
   }
   return rebuilt;

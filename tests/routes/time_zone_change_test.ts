@@ -119,3 +119,21 @@ Deno.test("migrateStoredFigures() rebuilds old figures once and resumes a rebuil
     kv.close();
   }
 });
+
+Deno.test("changeTimeZone() to the zone already stored rebuilds nothing", async () => {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const ada = await seedPersonWithBand(kv, {
+      timeZone: "Asia/Tokyo",
+      now: NOW,
+      weeks: 1,
+      end: END,
+    });
+    const before = await kv.get(syncStateKey(ada.bandId));
+    assert.equal(await changeTimeZone(kv, ada.userId, "Asia/Tokyo"), true);
+    const after = await kv.get(syncStateKey(ada.bandId));
+    assert.equal(after.versionstamp, before.versionstamp);
+  } finally {
+    kv.close();
+  }
+});
