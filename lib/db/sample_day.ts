@@ -9,6 +9,7 @@ import {
   decodeSample,
   isSameSample,
   SAMPLE_BYTES,
+  SAMPLE_FIELD,
 } from "../minute/sample.ts";
 
 /** Minutes in one UTC day. */
@@ -104,10 +105,7 @@ export function mergeMinutes(
       else counts.conflicting++;
       continue;
     }
-    day[at] = bytes[from];
-    day[at + 1] = bytes[from + 1];
-    day[at + 2] = bytes[from + 2];
-    day[at + 3] = bytes[from + 3];
+    day.set(bytes.subarray(from, from + SAMPLE_BYTES), at);
     view.setInt16(OFFSETS_AT + minute * 2, utcOffsetMinutes, true);
     counts.added++;
   }
@@ -164,10 +162,10 @@ export function visitPackedDay(
     const at = i * SAMPLE_BYTES;
     visit(
       dayStart + i * MINUTE_MS,
-      pack[at],
-      pack[at + 1],
-      pack[at + 2],
-      pack[at + 3],
+      pack[at + SAMPLE_FIELD.kind],
+      pack[at + SAMPLE_FIELD.intensity],
+      pack[at + SAMPLE_FIELD.steps],
+      pack[at + SAMPLE_FIELD.heartRate],
       offset,
     );
   }

@@ -6,6 +6,14 @@
 /** Bytes per minute in the band's records, uploads and stored days. */
 export const SAMPLE_BYTES = 4;
 
+/** Where each field sits in a record, for readers that walk many records without objects. */
+export const SAMPLE_FIELD = {
+  kind: 0,
+  intensity: 1,
+  steps: 2,
+  heartRate: 3,
+} as const;
+
 /** One per-minute activity sample with the band's raw bytes kept as they came. */
 export interface ActivitySample {
   /** Raw kind byte (flag bits in the upper nibble, class in the lower nibble). */
@@ -26,10 +34,10 @@ export function readHeartRate(raw: number): number | null {
 /** Decodes the 4-byte record at `at`. */
 export function decodeSample(bytes: Uint8Array, at: number): ActivitySample {
   return {
-    kind: bytes[at],
-    intensity: bytes[at + 1],
-    steps: bytes[at + 2],
-    heartRate: bytes[at + 3],
+    kind: bytes[at + SAMPLE_FIELD.kind],
+    intensity: bytes[at + SAMPLE_FIELD.intensity],
+    steps: bytes[at + SAMPLE_FIELD.steps],
+    heartRate: bytes[at + SAMPLE_FIELD.heartRate],
   };
 }
 
@@ -51,7 +59,7 @@ export function decodeSamples(bytes: Uint8Array): ActivitySample[] {
 export function encodeSamples(samples: readonly ActivitySample[]): Uint8Array {
   const bytes = new Uint8Array(samples.length * SAMPLE_BYTES);
   samples.forEach((s, i) => {
-    const fields = [s.kind, s.intensity, s.steps, s.heartRate];
+    const fields = [s.kind, s.intensity, s.steps, s.heartRate]; // SAMPLE_FIELD order
     if (!fields.every((v) => Number.isInteger(v) && v >= 0 && v <= 0xff)) {
       throw new RangeError(
         `Cannot encode activity sample: fields ${

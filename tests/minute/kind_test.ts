@@ -18,7 +18,8 @@ function resolveRun(rawKinds: number[], start = 0): number[] {
 }
 
 Deno.test("createKindResolver() resolves the §30.8 samples like Gadgetbridge", () => {
-  // §30.8: 09 50 50 01 01 01 5a → light, inherit ×2, activity ×3, ignore (activity).
+  // §30.8's kinds 50 50 01 01 01 5a after a light-sleep minute (09): light,
+  // inherit ×2, activity ×3, ignore (activity).
   assert.deepEqual(
     resolveRun([0x09, 0x50, 0x50, 0x01, 0x01, 0x01, 0x5a]),
     [9, 9, 9, 1, 1, 1, 1],
