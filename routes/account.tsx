@@ -17,7 +17,8 @@ import { confirmAccountDeletion } from "../lib/auth/delete_account.ts";
 import { closeSession } from "../lib/auth/sign_in.ts";
 import { createToken, hashToken } from "../lib/auth/tokens.ts";
 import { createInvitation } from "../lib/db/invitations.ts";
-import { getUser, updateUser } from "../lib/db/users.ts";
+import { getUser } from "../lib/db/users.ts";
+import { changeTimeZone } from "../lib/db/summary_rebuild.ts";
 import type { RouteContext } from "../lib/http/define.ts";
 import { handleTokenForm, listTokenRows } from "../lib/auth/api_token_forms.ts";
 import { ApiTokensSection } from "../components/account/ApiTokensSection.tsx";
@@ -77,11 +78,7 @@ export const handler: Handlers<Data> = {
       if (!input.ok) {
         return page(await load(ctx, { error: input.message }), { status: 400 });
       }
-      await updateUser(
-        ctx.state.kv,
-        me.id,
-        (u) => ({ ...u, timeZone: input.data.timeZone }),
-      );
+      await changeTimeZone(ctx.state.kv, me.id, input.data.timeZone);
       return page(await load(ctx, { notice: "Time zone saved" }));
     }
     if (fields.action === "password") {

@@ -3,7 +3,6 @@ import type { DaySummary } from "../lib/api/sample_schemas.ts";
 import { isVirtualBand, listBands } from "../lib/db/bands.ts";
 import { listDailySummaries } from "../lib/db/history_queries.ts";
 import { getSyncState } from "../lib/db/sync_state.ts";
-import { ensureSummaryTimeZone } from "../lib/db/summary_rebuild.ts";
 import { localDay } from "../lib/time/zones.ts";
 import AddBandButton from "../islands/AddBandButton.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
@@ -22,6 +21,7 @@ interface BandRow {
 
 interface Data {
   bands: BandRow[];
+  today: string;
   timeZone: string;
   now: number;
   csrfToken: string;
@@ -43,7 +43,6 @@ export const handler: Handlers<Data> = {
     const today = localDay(now, timeZone);
     const bands = await listBands(kv, user.id);
     const rows = await Promise.all(bands.map(async (band): Promise<BandRow> => {
-      await ensureSummaryTimeZone(kv, band.id, timeZone);
       const [sync, days] = await Promise.all([
         getSyncState(kv, band.id),
         listDailySummaries(kv, band.id, { from: today, to: today }),
@@ -61,6 +60,7 @@ export const handler: Handlers<Data> = {
     }));
     return page({
       bands: rows,
+      today,
       timeZone,
       now,
       csrfToken: ctx.state.session?.csrfToken ?? "",
@@ -115,7 +115,11 @@ export default function HomePage({ data }: PageProps<Data>) {
             <div class="stat-row">
               <div class="stat">
                 <span class="stat-label">Steps today</span>
-                <span class="stat-value">
+                <span
+                  class="stat-value"
+                  data-day={data.today}
+                  data-steps={band.stepsToday ?? ""}
+                >
                   {band.stepsToday === null ? "—" : f.number(band.stepsToday)}
                 </span>
               </div>

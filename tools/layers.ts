@@ -22,7 +22,14 @@ const SERVER_ONLY = ["lib/db", "lib/auth", "lib/http"] as const;
 export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "lib/protocol": {
     holds: "the band's protocol: pure encoders and parsers",
-    may: [],
+    // The 4-byte activity record's layout is the minute module's to define.
+    may: ["lib/minute/sample.ts"],
+    packages: [],
+  },
+  "lib/minute": {
+    holds:
+      "the one meaning of a minute: record layout, kinds, classes, per-day figures (pure)",
+    may: ["lib/protocol/activity_kinds.ts", "lib/api", "lib/time"],
     packages: [],
   },
   "lib/time": {
@@ -43,7 +50,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   },
   "lib/api": {
     holds: "wire types, schemas and the typed fetch client",
-    may: ["lib/protocol", "lib/time"],
+    may: ["lib/protocol", "lib/minute", "lib/time"],
     // @simplewebauthn/browser for the passkey ceremony's wire types.
     packages: ["zod", "@simplewebauthn/browser"],
   },
@@ -53,6 +60,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
     // HTTP errors, so storage errors carry their status to every route.
     may: [
       "lib/protocol",
+      "lib/minute",
       "lib/api",
       "lib/time",
       "lib/weather/forecast_cache.ts",
@@ -68,7 +76,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   },
   "lib/history": {
     holds: "history views: loaders (server) and pure view code",
-    may: ["lib/api", "lib/db", "lib/protocol", "lib/time"],
+    may: ["lib/api", "lib/db", "lib/minute", "lib/protocol", "lib/time"],
     packages: ["zod"],
   },
   "lib/auth": {
@@ -130,7 +138,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   },
   "components": {
     holds: "server-safe presentational pieces",
-    may: ["lib/api", "lib/history", "lib/time"],
+    may: ["lib/api", "lib/history", "lib/minute", "lib/time"],
     packages: ["preact", "d3-scale", "d3-shape"],
   },
 };
@@ -143,6 +151,7 @@ export const NEVER_REACH: Readonly<Record<string, readonly string[]>> = {
   "lib/ble": SERVER_ONLY,
   "lib/sim": SERVER_ONLY,
   "lib/protocol": SERVER_ONLY,
+  "lib/minute": SERVER_ONLY,
   "lib/api": SERVER_ONLY,
 };
 

@@ -6,7 +6,7 @@ import {
   MINUTE_CLASS_LABELS,
   MINUTE_CLASSES,
   type MinuteClass,
-} from "../../lib/history/minute_class.ts";
+} from "../../lib/minute/minute_class.ts";
 import type { ScaleLinear } from "./d3_scale.d.ts";
 import { ChartFigure } from "./ChartFigure.tsx";
 import {

@@ -29,9 +29,14 @@ export function findHourTicks(
   everyHours: number,
 ): { slot: number; label: string }[] {
   const ticks: { slot: number; label: string }[] = [];
+  // Reading the zone costs an Intl call: when the offset is the same at both
+  // ends of the day (no DST change), every slot shares it.
+  const first = utcOffsetMinutes(start, timeZone);
+  const fixed = first === utcOffsetMinutes(start + slots * 60_000, timeZone);
   for (let slot = 0; slot <= slots; slot += 15) {
     const t = start + slot * 60_000;
-    const local = (t / 60_000 + utcOffsetMinutes(t, timeZone)) % 1440;
+    const offset = fixed ? first : utcOffsetMinutes(t, timeZone);
+    const local = (t / 60_000 + offset) % 1440;
     const minuteOfDay = (local + 1440) % 1440;
     if (minuteOfDay % (everyHours * 60) !== 0) continue;
     const hour = minuteOfDay / 60;

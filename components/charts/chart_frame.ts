@@ -23,6 +23,7 @@ export const SERIES_COLORS = {
   deep_sleep: "#0072B2",
   awake: "#F0E442",
   active: "#009E73",
+  idle: "#E6E0A8",
   not_worn: "#999999",
   charging: "#CC79A7",
   unknown: "#DDDDDD",

@@ -1,14 +1,12 @@
 import type { DaySummary } from "../../lib/api/sample_schemas.ts";
-import type { SleepSession } from "../../lib/history/sleep_sessions.ts";
+import type { SleepSession } from "../../lib/api/sample_schemas.ts";
 import { useFormats } from "../formats.ts";
 import { StatTile } from "./StatTile.tsx";
 
 /** Props for {@link DayTotals}. */
 export interface DayTotalsProps {
-  /** The day's stored summary. */
+  /** The day's stored figures. */
   summary: DaySummary;
-  /** Minutes that moved. */
-  activeMinutes: number;
   /** Step goal, or null when never set. */
   stepGoal: number | null;
   /** Sleep sessions ending that day. */
@@ -17,7 +15,7 @@ export interface DayTotalsProps {
 
 /** The day's totals against the goal: steps, active and worn time, sleep, resting heart rate. */
 export function DayTotals(
-  { summary, activeMinutes, stepGoal, sleep }: DayTotalsProps,
+  { summary, stepGoal, sleep }: DayTotalsProps,
 ) {
   const f = useFormats("UTC");
   const asleep = sleep.reduce((sum, s) => sum + s.asleepMinutes, 0);
@@ -25,7 +23,16 @@ export function DayTotals(
     ? Math.round((summary.steps / stepGoal) * 100)
     : null;
   return (
-    <section class="history-totals" aria-label="Totals for the day">
+    <section
+      class="history-totals"
+      aria-label="Totals for the day"
+      data-day={summary.day}
+      data-steps={summary.steps}
+      data-active-minutes={summary.activeMinutes}
+      data-worn-minutes={summary.wornMinutes}
+      data-sleep-minutes={asleep}
+      data-resting-heart-rate={summary.restingHeartRate ?? ""}
+    >
       <StatTile
         label="Steps"
         value={f.number(summary.steps)}
@@ -45,7 +52,7 @@ export function DayTotals(
       />
       <StatTile
         label="Active"
-        value={f.duration(activeMinutes)}
+        value={f.duration(summary.activeMinutes)}
         detail="minutes with steps, runs or rides"
       />
       <StatTile

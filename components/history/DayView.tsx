@@ -33,7 +33,6 @@ export function DayView(
         ? (
           <DayTotals
             summary={data.summary}
-            activeMinutes={data.activeMinutes}
             stepGoal={props.stepGoal}
             sleep={data.sleep}
           />

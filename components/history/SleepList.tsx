@@ -1,4 +1,4 @@
-import type { SleepSession } from "../../lib/history/sleep_sessions.ts";
+import type { SleepSession } from "../../lib/api/sample_schemas.ts";
 import { useFormats } from "../formats.ts";
 
 /** The sleep sessions ending on a day: bedtime, wake time, light and deep, awakenings. */

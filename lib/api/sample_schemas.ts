@@ -92,7 +92,29 @@ export interface HeartRateStats {
   max: number;
 }
 
-/** Figures over one hour or one day. */
+/** One sleep session; it belongs to the local day on which it ends. */
+export interface SleepSession {
+  /** Local day ("YYYY-MM-DD") of the last sleeping minute, so a night crossing midnight counts for the morning. */
+  day: string;
+  /** Epoch ms of the first sleeping minute. */
+  bedtime: number;
+  /** Epoch ms just after the last sleeping minute. */
+  wakeTime: number;
+  /** Light plus deep minutes. */
+  asleepMinutes: number;
+  /** Minutes classed as light sleep. */
+  lightMinutes: number;
+  /** Minutes classed as deep sleep. */
+  deepMinutes: number;
+  /** Minutes between bedtime and wake time that were not sleep (awake, moving, off the wrist or missing). */
+  awakeMinutes: number;
+  /** Times the person was up between two sleeping stretches. */
+  awakenings: number;
+  /** True for a short daytime sleep (under three hours, starting and ending between 09:00 and 21:00 local). */
+  nap: boolean;
+}
+
+/** Figures over one hour or one day, defined in lib/minute/day_figures.ts. */
 export interface SummaryFigures {
   /** Minutes with a stored sample. */
   minutesRecorded: number;
@@ -101,9 +123,13 @@ export interface SummaryFigures {
   distanceMeters: number | null;
   /** Not recorded per minute by the band: always null for now. */
   calories: number | null;
+  /** Minutes classed active (running, cycling, or walking-type kinds with steps). */
   activeMinutes: number;
+  /** Minutes on the wrist: asleep, awake, active or idle. */
   wornMinutes: number;
+  /** An hour: its minutes classed light sleep. A day: light sleep of the sessions ending that day. */
   lightSleepMinutes: number;
+  /** An hour: its minutes classed deep sleep. A day: deep sleep of the sessions ending that day. */
   deepSleepMinutes: number;
   heartRate: HeartRateStats | null;
 }
@@ -118,8 +144,10 @@ export interface DaySummary extends SummaryFigures {
   day: string;
   start: number;
   end: number;
-  /** Resting heart-rate estimate: 10th percentile of readings, null under 10 readings. */
+  /** Mean of the lowest tenth (at least 5) of readings in minutes without steps; null under 5 such readings. */
   restingHeartRate: number | null;
+  /** Sleep sessions ending that day, earliest first. */
+  sleep: SleepSession[];
 }
 
 /** Answer of `GET /api/bands/:id/summaries/hourly?day=`. */

@@ -198,6 +198,34 @@ export function daySummaryKey(
   return ["day_summaries", bandId, localDay];
 }
 
+/** The range views' figures of one band for one calendar year (lib/db/day_series.ts). */
+export function daySeriesKey(
+  bandId: string,
+  year: number,
+): ["day_series", string, number] {
+  return ["day_series", bandId, year];
+}
+
+/** Prefix of all day series of one band. */
+export function daySeriesPrefix(bandId: string): ["day_series", string] {
+  return ["day_series", bandId];
+}
+
+/** Sorted start times of one band's workouts in one UTC year (lib/db/workout_starts.ts). */
+export function workoutStartsKey(
+  bandId: string,
+  year: number,
+): ["workout_starts", string, number] {
+  return ["workout_starts", bandId, year];
+}
+
+/** Prefix of all workout start indexes of one band. */
+export function workoutStartsPrefix(
+  bandId: string,
+): ["workout_starts", string] {
+  return ["workout_starts", bandId];
+}
+
 /** Prefix of all daily summaries of one band. */
 export function daySummariesPrefix(bandId: string): ["day_summaries", string] {
   return ["day_summaries", bandId];
@@ -266,6 +294,8 @@ export function listBandDataPrefixes(bandId: string): Deno.KvKey[] {
     sampleDaysPrefix(bandId),
     daySummariesPrefix(bandId),
     hourSummariesPrefix(bandId),
+    daySeriesPrefix(bandId),
+    workoutStartsPrefix(bandId),
     readingsPrefix("battery", bandId),
     readingsPrefix("heart_rate", bandId),
     readingsPrefix("workouts", bandId),

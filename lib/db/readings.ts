@@ -11,6 +11,7 @@ export interface StoreReadingsOptions extends RetryOptions {
   /** The band's owner: the commit then checks the band still exists (410 once deleted). */
   owner?: string;
 }
+import { addWorkoutStarts } from "./workout_starts.ts";
 
 /** Stores readings that are not stored yet, all in one commit; returns how many were new. */
 export async function storeReadings<T extends { time: number }>(
@@ -36,14 +37,18 @@ export async function storeReadings<T extends { time: number }>(
           if (entry.versionstamp !== null) existing.add(entry.key[2] as number);
         }
       }
-      let added = 0;
+      const added: number[] = [];
       for (const [time, reading] of unique) {
         if (existing.has(time)) continue;
         atomic.set(readingKey(kind, bandId, time), reading);
-        added++;
+        added.push(time);
       }
-      if (added === 0) return 0;
-      return (await atomic.commit()).ok ? added : RETRY;
+      if (added.length === 0) return 0;
+      // Workouts keep their start times in an index the range views count from.
+      if (kind === "workouts") {
+        await addWorkoutStarts(kv, atomic, bandId, added);
+      }
+      return (await atomic.commit()).ok ? added.length : RETRY;
     },
     "Cannot store readings: other uploads for this band kept landing at the same time, try again",
     options,

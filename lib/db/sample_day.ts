@@ -4,7 +4,13 @@
 // [5760 .. 8639]  int16 LE per minute: the band's UTC offset in minutes; 0x7fff = minute missing
 // Keeping the band's offset with each instant means DST changes and travel neither
 // overlap nor leave holes, and the local time the band showed can be rebuilt.
-import type { ActivitySample } from "../protocol/activity_sample.ts";
+import {
+  type ActivitySample,
+  decodeSample,
+  isSameSample,
+  SAMPLE_BYTES,
+  SAMPLE_FIELD,
+} from "../minute/sample.ts";
 
 /** Minutes in one UTC day. */
 export const MINUTES_PER_DAY = 1440;
@@ -12,7 +18,6 @@ export const MINUTES_PER_DAY = 1440;
 /** Milliseconds in one UTC day. */
 export const DAY_MS = 86_400_000;
 
-const SAMPLE_BYTES = 4;
 const OFFSETS_AT = MINUTES_PER_DAY * SAMPLE_BYTES;
 const MISSING = 0x7fff;
 
@@ -63,21 +68,51 @@ export function readMinute(
 ): StoredMinute | null {
   const offset = viewOf(day).getInt16(OFFSETS_AT + index * 2, true);
   if (offset === MISSING) return null;
-  const at = index * SAMPLE_BYTES;
   return {
-    kind: day[at],
-    intensity: day[at + 1],
-    steps: day[at + 2],
-    heartRate: day[at + 3],
+    ...decodeSample(day, index * SAMPLE_BYTES),
     utcOffsetMinutes: offset,
   };
 }
 
+/** How many minutes a merge added, found unchanged and found conflicting. */
+export interface MergeCounts {
+  added: number;
+  unchanged: number;
+  conflicting: number;
+}
+
 /**
- * Merges one minute (4 raw bytes at `bytes[from]`) into a packed day.
- * A missing minute takes the new value; a stored one is never replaced, so
- * repeated and overlapping uploads converge on the first real value.
+ * Merges `count` consecutive minutes (4 raw bytes each from `bytes[from]`) into a
+ * packed day from minute `index` on. A missing minute takes the new value; a
+ * stored one is never replaced, so repeated and overlapping uploads converge on
+ * the first real value.
  */
+export function mergeMinutes(
+  day: Uint8Array,
+  index: number,
+  source: { bytes: Uint8Array; from: number; count: number },
+  utcOffsetMinutes: number,
+): MergeCounts {
+  const view = viewOf(day);
+  const { bytes } = source;
+  const counts: MergeCounts = { added: 0, unchanged: 0, conflicting: 0 };
+  for (let n = 0; n < source.count; n++) {
+    const minute = index + n;
+    const at = minute * SAMPLE_BYTES;
+    const from = source.from + n * SAMPLE_BYTES;
+    if (view.getInt16(OFFSETS_AT + minute * 2, true) !== MISSING) {
+      if (isSameSample(day, at, bytes, from)) counts.unchanged++;
+      else counts.conflicting++;
+      continue;
+    }
+    day.set(bytes.subarray(from, from + SAMPLE_BYTES), at);
+    view.setInt16(OFFSETS_AT + minute * 2, utcOffsetMinutes, true);
+    counts.added++;
+  }
+  return counts;
+}
+
+/** Merges one minute (4 raw bytes at `bytes[from]`) into a packed day; see {@link mergeMinutes}. */
 export function mergeMinute(
   day: Uint8Array,
   index: number,
@@ -85,14 +120,67 @@ export function mergeMinute(
   from: number,
   utcOffsetMinutes: number,
 ): MergeOutcome {
-  const view = viewOf(day);
-  const at = index * SAMPLE_BYTES;
-  if (view.getInt16(OFFSETS_AT + index * 2, true) !== MISSING) {
-    const same = day[at] === bytes[from] && day[at + 1] === bytes[from + 1] &&
-      day[at + 2] === bytes[from + 2] && day[at + 3] === bytes[from + 3];
-    return same ? "unchanged" : "conflicting";
+  const c = mergeMinutes(
+    day,
+    index,
+    { bytes, from, count: 1 },
+    utcOffsetMinutes,
+  );
+  return c.added ? "added" : c.unchanged ? "unchanged" : "conflicting";
+}
+
+/** Receives one stored minute: its instant, raw bytes and the band's offset then. */
+export type PackedMinuteVisitor = (
+  time: number,
+  rawKind: number,
+  intensity: number,
+  steps: number,
+  rawHeartRate: number,
+  utcOffsetMinutes: number,
+) => void;
+
+const MINUTE_MS = 60_000;
+
+/** Visits the stored minutes of one packed UTC day inside `[start, end)`, in time order (one DataView, no object per minute). */
+export function visitPackedDay(
+  pack: Uint8Array,
+  utcDay: number,
+  range: { start: number; end: number },
+  visit: PackedMinuteVisitor,
+): void {
+  if (!isPackedDay(pack)) return;
+  const dayStart = utcDay * DAY_MS;
+  const first = Math.max(0, Math.ceil((range.start - dayStart) / MINUTE_MS));
+  const last = Math.min(
+    MINUTES_PER_DAY,
+    Math.ceil((range.end - dayStart) / MINUTE_MS),
+  );
+  const view = viewOf(pack);
+  for (let i = first; i < last; i++) {
+    const offset = view.getInt16(OFFSETS_AT + i * 2, true);
+    if (offset === MISSING) continue;
+    const at = i * SAMPLE_BYTES;
+    visit(
+      dayStart + i * MINUTE_MS,
+      pack[at + SAMPLE_FIELD.kind],
+      pack[at + SAMPLE_FIELD.intensity],
+      pack[at + SAMPLE_FIELD.steps],
+      pack[at + SAMPLE_FIELD.heartRate],
+      offset,
+    );
   }
-  day.set(bytes.subarray(from, from + SAMPLE_BYTES), at);
-  view.setInt16(OFFSETS_AT + index * 2, utcOffsetMinutes, true);
-  return "added";
+}
+
+/** Visits every stored minute in `[start, end)` across packs keyed by UTC day number. */
+export function visitPackedRange(
+  packs: ReadonlyMap<number, Uint8Array>,
+  range: { start: number; end: number },
+  visit: PackedMinuteVisitor,
+): void {
+  const firstDay = Math.floor(range.start / DAY_MS);
+  const lastDay = Math.floor((range.end - 1) / DAY_MS);
+  for (let day = firstDay; day <= lastDay; day++) {
+    const pack = packs.get(day);
+    if (pack) visitPackedDay(pack, day, range, visit);
+  }
 }

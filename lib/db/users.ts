@@ -1,6 +1,6 @@
 // User records with their username index. The password hash lives only here
 // and in the hashing module; every other layer sees a `PublicUser`.
-import { ownerKey, userByUsernameKey, userKey } from "./keys.ts";
+import { ownerKey, userByUsernameKey, userKey, usersPrefix } from "./keys.ts";
 import { RETRY, retryOnConflict } from "./retry.ts";
 
 /** A stored account. */
@@ -74,6 +74,12 @@ export async function getUser(
   userId: string,
 ): Promise<User | null> {
   return (await kv.get<User>(userKey(userId))).value;
+}
+
+/** Lists every user (the start-up migration walks them). */
+export async function listUsers(kv: Deno.Kv): Promise<User[]> {
+  return (await Array.fromAsync(kv.list<User>({ prefix: usersPrefix() })))
+    .map((e) => e.value);
 }
 
 /** Reads a user by username, case-insensitively. */

@@ -7,7 +7,7 @@ import {
   MINUTE_CLASS_LABELS,
   MINUTE_CLASSES,
   type MinuteClass,
-} from "./minute_class.ts";
+} from "../minute/minute_class.ts";
 
 /** How a chart's slots map to time: minutes of one day or whole days. */
 export type DetailAxis =

@@ -3,14 +3,11 @@
 // so one that runs past midnight is listed once.
 
 import { listReadings } from "../db/readings.ts";
+import { countWorkoutStarts } from "../db/workout_starts.ts";
 import type { HeartRateMeasurement, StoredWorkout } from "./view_types.ts";
-
-export type { HeartRateMeasurement, StoredWorkout };
 
 // A day holds at most 1440 one-minute measurements; workouts are far fewer.
 const DAY_LIMIT = 1440;
-// A year of daily workouts twice over; past it the count would be capped.
-const RANGE_LIMIT = 5000;
 
 /** Lists the workouts that started in `[start, end)`, earliest first. */
 export async function listWorkoutsStarted(
@@ -46,16 +43,11 @@ export async function listMeasurements(
   return newestFirst.reverse();
 }
 
-/** Counts the workouts that started in `[start, end)`. */
-export async function countWorkoutsStarted(
+/** Counts the workouts that started in `[start, end)`, from the start-time index. */
+export function countWorkoutsStarted(
   kv: Deno.Kv,
   bandId: string,
   range: { start: number; end: number },
 ): Promise<number> {
-  const found = await listReadings<StoredWorkout>(kv, "workouts", bandId, {
-    from: range.start,
-    to: range.end,
-    limit: RANGE_LIMIT,
-  });
-  return found.length;
+  return countWorkoutStarts(kv, bandId, range);
 }

@@ -2,7 +2,7 @@
 // so nothing else a record may carry (such as a band's auth key) can be exported.
 
 import type { ExportColumn } from "./export_stream.ts";
-import { classifyMinute } from "./minute_class.ts";
+import { classifyMinute } from "../minute/minute_class.ts";
 
 /** One raw minute as exported. */
 export interface MinuteExportRow {
@@ -12,7 +12,7 @@ export interface MinuteExportRow {
   utcOffsetMinutes: number;
   /** Raw kind byte as the band sent it. */
   rawKind: number;
-  /** Normalised kind (low nibble, "same as before" resolved; -1 when nothing came before). */
+  /** Normalised kind (lib/minute/kind.ts: low nibble, "same as before" resolved; -1 when nothing explicit in the day before). */
   kind: number;
   /** Raw movement intensity, 0–255. */
   intensity: number;

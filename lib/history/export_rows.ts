@@ -2,15 +2,13 @@
 // half a million rows) flows through without ever being held in memory.
 
 import { listDailySummaries } from "../db/history_queries.ts";
+import { visitPackedDay } from "../db/sample_day.ts";
 import { readPacks } from "../db/samples.ts";
 import { listUtcDays } from "../db/summaries.ts";
+import { createKindResolver, KIND_CARRY_MS } from "../minute/kind.ts";
+import { readHeartRate } from "../minute/sample.ts";
 import { addDays, daysInRange, startOfLocalDay } from "../time/zones.ts";
-import { countActiveByDay } from "./active_by_day.ts";
 import type { DailyExportRow, MinuteExportRow } from "./export_columns.ts";
-import { readHeartRate } from "./history_minute.ts";
-import { createKindNormalizer } from "./kind_normalizer.ts";
-import { visitPackedDay } from "./packed_minutes.ts";
-import { findSessionsByDay, getSleepWindow, sumSleep } from "./sleep_by_day.ts";
 
 /** UTC days read per KV round trip of the minute export. */
 const UTC_DAYS_PER_READ = 7;
@@ -27,8 +25,10 @@ export async function* streamMinuteRows(
     start: startOfLocalDay(options.from, options.timeZone),
     end: startOfLocalDay(addDays(options.to, 1), options.timeZone),
   };
-  const utcDays = listUtcDays(range.start, range.end);
-  const normalize = createKindNormalizer();
+  // Kinds resolve from a day before the range, as the figures do.
+  const read = { start: range.start - KIND_CARRY_MS, end: range.end };
+  const utcDays = listUtcDays(read.start, read.end);
+  const resolve = createKindResolver();
   for (let i = 0; i < utcDays.length; i += UTC_DAYS_PER_READ) {
     const chunk = utcDays.slice(i, i + UTC_DAYS_PER_READ);
     const packs = await readPacks(kv, bandId, chunk);
@@ -39,24 +39,27 @@ export async function* streamMinuteRows(
       visitPackedDay(
         pack,
         utcDay,
-        range,
-        (time, raw, intensity, steps, hr, offset) =>
+        read,
+        (time, raw, intensity, steps, hr, offset) => {
+          const kind = resolve(time, raw);
+          if (time < range.start) return;
           rows.push({
             time,
             utcOffsetMinutes: offset,
             rawKind: raw,
-            kind: normalize(raw),
+            kind,
             intensity,
             steps,
             heartRate: readHeartRate(hr),
-          }),
+          });
+        },
       );
     }
     yield* rows;
   }
 }
 
-/** Yields one row per local day of `from`..`to` that has data, with its sleep. */
+/** Yields one row per local day of `from`..`to` that has data, from the stored figures. */
 export async function* streamDailyRows(
   kv: Deno.Kv,
   bandId: string,
@@ -71,26 +74,18 @@ export async function* streamDailyRows(
   for (let i = 0; i < days.length; i += LOCAL_DAYS_PER_READ) {
     const part = days.slice(i, i + LOCAL_DAYS_PER_READ);
     const range = { from: part[0], to: part[part.length - 1] };
-    const window = getSleepWindow(range, options.timeZone);
-    const [summaries, packs] = await Promise.all([
-      listDailySummaries(kv, bandId, range),
-      readPacks(kv, bandId, listUtcDays(window.start, window.end)),
-    ]);
-    const sessions = findSessionsByDay(packs, range, options.timeZone);
-    const active = countActiveByDay(packs, range, options.timeZone);
-    for (const summary of summaries) {
-      const sleep = sumSleep(sessions.get(summary.day) ?? []);
+    for (const summary of await listDailySummaries(kv, bandId, range)) {
       yield {
         day: summary.day,
         steps: summary.steps,
         stepGoal: options.stepGoal,
-        activeMinutes: active.get(summary.day) ?? 0,
+        activeMinutes: summary.activeMinutes,
         wornMinutes: summary.wornMinutes,
         recordedMinutes: summary.minutesRecorded,
         dayMinutes: Math.round((summary.end - summary.start) / 60_000),
         restingHeartRate: summary.restingHeartRate,
-        lightSleepMinutes: sleep.lightMinutes,
-        deepSleepMinutes: sleep.deepMinutes,
+        lightSleepMinutes: summary.lightSleepMinutes,
+        deepSleepMinutes: summary.deepSleepMinutes,
       };
     }
   }

@@ -6,8 +6,6 @@ import { getViewRange, type HistoryView } from "./history_view.ts";
 import { loadRangeView } from "./range_view_data.ts";
 import type { HistoryBand, HistoryPageData } from "./view_types.ts";
 
-export type { HistoryBand, HistoryPageData };
-
 /** Loads the page data for a view anchored on a day. */
 export async function loadHistoryPage(
   kv: Deno.Kv,

@@ -105,26 +105,36 @@ export function shiftViewDay(
   }
 }
 
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const DAY_TITLE = new Intl.DateTimeFormat("en-US", {
+  weekday: "long",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
 /** Returns a short English title for a view, such as "Week of 2024-03-25" or "March 2024". */
 export function formatViewTitle(view: HistoryView, day: string): string {
   const { from } = getViewRange(view, day);
   const [year, month] = splitDay(day);
-  const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString(
-    "en-US",
-    {
-      month: "long",
-      timeZone: "UTC",
-    },
-  );
+  const monthName = MONTH_NAMES[month - 1];
   switch (view) {
     case "day":
-      return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", {
-        weekday: "long",
-        year: "numeric",
-        month: "long",
-        day: "numeric",
-        timeZone: "UTC",
-      });
+      return DAY_TITLE.format(new Date(`${day}T00:00:00Z`));
     case "week":
       return `Week of ${from}`;
     case "month":

@@ -1,16 +1,15 @@
-// The shapes the history pages render, apart from the code that loads them, so
-// components can take them without importing anything that reaches lib/db.
+// What the history pages show, as plain types: components import these, never
+// the loaders beside them (those reach KV).
 
 import type { z } from "zod";
-import type { DaySummary } from "../api/sample_schemas.ts";
 import type {
   heartRateReadingSchema,
   workoutSchema,
 } from "../api/reading_schemas.ts";
+import type { DaySummary, SleepSession } from "../api/sample_schemas.ts";
+import type { DayMinutes } from "../minute/day_minutes.ts";
 import type { Completeness } from "./completeness.ts";
-import type { DayMinutes } from "./day_minutes.ts";
 import type { HistoryView } from "./history_view.ts";
-import type { SleepSession } from "./sleep_sessions.ts";
 
 /** A stored workout summary (`time` = start, epoch ms). */
 export type StoredWorkout = z.infer<typeof workoutSchema>;
@@ -26,11 +25,9 @@ export interface DayViewData {
   timeZone: string;
   /** Per-minute slots for the charts. */
   minutes: DayMinutes;
-  /** The stored daily summary, or null without data that day. */
+  /** The day's stored figures, or null without data that day. */
   summary: DaySummary | null;
-  /** Minutes that moved (the strip's "active" class). */
-  activeMinutes: number;
-  /** Sleep sessions ending that day. */
+  /** Sleep sessions ending that day (stored with the figures). */
   sleep: SleepSession[];
   /** Workouts that started that day, earliest first. */
   workouts: StoredWorkout[];
@@ -40,7 +37,7 @@ export interface DayViewData {
   completeness: Completeness;
 }
 
-/** Per-day series for a multi-day view; null marks a day without data. */
+/** Per-day series for a multi-day view, all stored figures; null marks a day without data. */
 export interface RangeViewData {
   /** Local days shown, first to last. */
   days: string[];
@@ -48,7 +45,7 @@ export interface RangeViewData {
   timeZone: string;
   /** Steps per day. */
   steps: (number | null)[];
-  /** Minutes per day that moved (the strip's "active" class). */
+  /** Active minutes per day. */
   activeMinutes: (number | null)[];
   /** Minutes on the wrist per day. */
   wornMinutes: (number | null)[];

@@ -11,6 +11,7 @@ import { listen, type RunningServer } from "./listen.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
 import { startBackupSchedule } from "../db/backup_schedule.ts";
 import { startPendingPurges } from "../db/purge.ts";
+import { migrateStoredFigures } from "../db/summary_rebuild.ts";
 
 /** Folders of the project, resolved from its root. */
 export function projectPaths(root: string) {
@@ -66,6 +67,7 @@ export async function startServer(
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv, { strictLimits: config.kvStrictLimits });
   await migrateBandVirtualFlags(kv);
+  await migrateStoredFigures(kv);
   // Deletions a crash or restart cut short finish in the background.
   startPendingPurges(kv);
   const build = await ensureIslandsBuild(root, manifest);

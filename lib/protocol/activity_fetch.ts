@@ -18,7 +18,12 @@ import {
   type ZonedDateTime,
 } from "./date_time.ts";
 import { formatHex, ProtocolError } from "./errors.ts";
-import type { ActivitySample } from "./activity_sample.ts";
+import {
+  type ActivitySample,
+  decodeSamples,
+  encodeSamples,
+  SAMPLE_BYTES,
+} from "../minute/sample.ts";
 
 /** How the band answered a fetch step: 01 success, 02 busy, 04 failure, anything else unknown. */
 export type FetchStatus = "success" | "busy" | "failure" | "unknown";
@@ -48,9 +53,6 @@ export interface ActivityPacket {
   /** Samples carried, in order. */
   samples: ActivitySample[];
 }
-
-/** Size of one Mi Band 4 activity sample in bytes (Mi Band 5+ uses 8). */
-const SAMPLE_SIZE = 4;
 
 const COMMANDS = {
   [FETCH.startDate]: "start",
@@ -209,21 +211,13 @@ export function encodeFetchStatus(
 
 /** Decodes one 0x0005 packet; its length must be 1 + a multiple of 4, whatever the MTU. */
 export function parseActivityPacket(bytes: Uint8Array): ActivityPacket {
-  if (bytes.length < 1 || (bytes.length - 1) % SAMPLE_SIZE !== 0) {
+  // Mi Band 4 records are 4 bytes (lib/minute/sample.ts); Mi Band 5+ uses 8.
+  if (bytes.length < 1 || (bytes.length - 1) % SAMPLE_BYTES !== 0) {
     throw new RangeError(
       `Cannot parse activity packet: length ${bytes.length} is not 1 + 4k`,
     );
   }
-  const samples: ActivitySample[] = [];
-  for (let i = 1; i < bytes.length; i += SAMPLE_SIZE) {
-    samples.push({
-      kind: bytes[i],
-      intensity: bytes[i + 1],
-      steps: bytes[i + 2],
-      heartRate: bytes[i + 3],
-    });
-  }
-  return { sequence: bytes[0], samples };
+  return { sequence: bytes[0], samples: decodeSamples(bytes.subarray(1)) };
 }
 
 /** Options for packing samples into 0x0005 packets. */
@@ -250,22 +244,10 @@ export function encodeActivityPackets(
     start += perPacket, seq++
   ) {
     const part = samples.slice(start, start + perPacket);
-    const packet = new Uint8Array(1 + part.length * SAMPLE_SIZE);
+    const packet = new Uint8Array(1 + part.length * SAMPLE_BYTES);
     packet[0] = seq & 0xff;
-    part.forEach((s, i) => packet.set(encodeSample(s), 1 + i * SAMPLE_SIZE));
+    packet.set(encodeSamples(part), 1);
     packets.push(packet);
   }
   return packets;
-}
-
-function encodeSample(s: ActivitySample): number[] {
-  const fields = [s.kind, s.intensity, s.steps, s.heartRate];
-  if (!fields.every((v) => Number.isInteger(v) && v >= 0 && v <= 0xff)) {
-    throw new RangeError(
-      `Cannot encode activity sample: fields ${
-        fields.join(", ")
-      } are not all bytes`,
-    );
-  }
-  return fields;
 }

@@ -1,17 +1,8 @@
-// One minute of band history, exactly as the band sent it (§11.3):
-// [0] raw kind  [1] raw intensity  [2] steps (uint8)  [3] heart rate (0xff or 0 = none)
+// A fetched run of minutes; one minute's 4-byte record and what it means are
+// defined once, in lib/minute/sample.ts.
+import type { ActivitySample } from "../minute/sample.ts";
 
-/** One per-minute activity sample with the band's raw bytes kept as they came. */
-export interface ActivitySample {
-  /** Raw kind byte (flag bits in the upper nibble, class in the lower nibble). */
-  kind: number;
-  /** Raw movement intensity, 0–255. */
-  intensity: number;
-  /** Steps taken in that minute, 0–255. */
-  steps: number;
-  /** Raw heart-rate byte: beats per minute, 0xff (or 0) when there was no reading. */
-  heartRate: number;
-}
+export type { ActivitySample };
 
 /** A run of consecutive minutes from one fetch batch, placed exactly in time. */
 export interface ActivityBatch {

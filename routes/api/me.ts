@@ -7,7 +7,8 @@ import { readJsonBody } from "../../lib/auth/request_body.ts";
 import { requireUser } from "../../lib/auth/guards.ts";
 import { confirmAccountDeletion } from "../../lib/auth/delete_account.ts";
 import { closeSession } from "../../lib/auth/sign_in.ts";
-import { getUser, toPublicUser, updateUser } from "../../lib/db/users.ts";
+import { getUser, toPublicUser } from "../../lib/db/users.ts";
+import { changeTimeZone } from "../../lib/db/summary_rebuild.ts";
 import { unauthorized } from "../../lib/http/errors.ts";
 
 /** The signed-in person: read (GET), change their time zone (PATCH), delete the account and all its data (DELETE). */
@@ -23,11 +24,11 @@ export const handler: Handlers = {
   async PATCH(ctx) {
     const me = requireUser(ctx);
     const input = await readJsonBody(ctx.req, updateMeSchema);
-    const user = await updateUser(
-      ctx.state.kv,
-      me.id,
-      (u) => ({ ...u, ...input }),
-    );
+    // A zone change rebuilds the stored figures of the person's bands, here, once.
+    if (!(await changeTimeZone(ctx.state.kv, me.id, input.timeZone))) {
+      throw unauthorized();
+    }
+    const user = await getUser(ctx.state.kv, me.id);
     if (user === null) throw unauthorized();
     return Response.json({
       user: toPublicUser(user),

@@ -1,5 +1,7 @@
 // Issue 4 benchmarks, in-process through the API on in-memory KV:
-// a year of minutes uploaded in 31-day requests, a year of daily summaries, a day of minutes.
+// a year of minutes uploaded in 31-day requests (every day's figures computed
+// and stored with them; target ≥ 1 M minutes/s), a year of daily summaries, a day of minutes.
+import process from "node:process";
 import { encodeSampleData } from "../../lib/api/sample_data.ts";
 import type { ActivitySample } from "../../lib/protocol/activity_sample.ts";
 import { addBand, createApiTestApp, signUpOwner } from "../api/harness.ts";
@@ -37,6 +39,38 @@ async function freshBand() {
   const t = await createApiTestApp();
   const agent = await signUpOwner(t);
   return { t, agent, id: await addBand(agent) };
+}
+
+async function uploadYear(): Promise<{ wall: number; cpu: number }> {
+  const { t, agent, id } = await freshBand();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (const body of bodies) {
+    const res = await agent.request("POST", `/api/bands/${id}/samples`, {
+      body,
+    });
+    if (res.status !== 200) throw new Error(`upload failed: ${res.status}`);
+    await res.body?.cancel();
+  }
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  t[Symbol.dispose]();
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+{
+  await uploadYear();
+  const runs = [await uploadYear(), await uploadYear(), await uploadYear()];
+  const best = (f: (r: { wall: number; cpu: number }) => number) =>
+    Math.min(...runs.map(f));
+  const rate = (ms: number) => (YEAR_MINUTES / ms / 1000).toFixed(2);
+  console.log(
+    `upload a year: best ${best((r) => r.wall).toFixed(0)} ms wall (${
+      rate(best((r) => r.wall))
+    } M minutes/s), ${best((r) => r.cpu).toFixed(0)} ms CPU (${
+      rate(best((r) => r.cpu))
+    } M minutes/s) (target ≥ 1 M minutes/s)`,
+  );
 }
 
 let uploadRuns = 0;

@@ -6,7 +6,7 @@ import {
   listMinutes,
 } from "../../lib/db/history_queries.ts";
 import { getSyncState } from "../../lib/db/sync_state.ts";
-import { summarizeLocalDay } from "../../lib/db/summaries.ts";
+import { computeDayFigures } from "../../lib/db/summaries.ts";
 import { readPacks } from "../../lib/db/samples.ts";
 import { sampleDaysPrefix } from "../../lib/db/keys.ts";
 
@@ -129,9 +129,13 @@ Deno.test("storeSamples() keeps stored summaries equal to a recomputation from r
     from: days[0],
     to: days[3],
   });
-  const expected = days.map((d) => summarizeLocalDay(packs, d, "Europe/Berlin"))
-    .filter((s) => s !== null);
-  assert.deepEqual(stored, expected.map((s) => s!.day));
+  const expected = computeDayFigures(packs, {
+    from: days[0],
+    to: days[3],
+    timeZone: "Europe/Berlin",
+  });
+  assert.equal(expected.length, 4);
+  assert.deepEqual(stored, expected.map((s) => s.day));
   const steps = (await listMinutes(kv, "b1", {
     day: "2024-06-10",
     timeZone: "Europe/Berlin",
@@ -142,7 +146,7 @@ Deno.test("storeSamples() keeps stored summaries equal to a recomputation from r
   assert.equal(stored[1].minutesRecorded, 1440);
   assert.deepEqual(
     await listHourlySummaries(kv, "b1", "2024-06-10"),
-    expected[1]!.hours,
+    expected[1].hours,
   );
 });
 
@@ -191,4 +195,39 @@ Deno.test("storeSamples() refuses an upload touching more than 32 days and store
   );
   await assert.rejects(() => storeSamples(kv, "b1", batches, opts), RangeError);
   assert.equal((await Array.fromAsync(kv.list({ prefix: [] }))).length, 0);
+});
+
+Deno.test("storeSamples() refuses minutes scattered over too many days of figures and stores nothing", async () => {
+  using kv = await Deno.openKv(":memory:");
+  // Twenty single minutes ten days apart: each reaches three or four days of figures.
+  const batches = Array.from(
+    { length: 20 },
+    (_, i) => makeBatch(T0 + i * 10 * 86_400_000, 1),
+  );
+  await assert.rejects(
+    () => storeSamples(kv, "b1", batches, opts),
+    /spread over \d+ days of figures, at most 60/,
+  );
+  assert.equal((await Array.fromAsync(kv.list({ prefix: [] }))).length, 0);
+});
+
+Deno.test("storeSamples() moves a night to the morning when the morning arrives in a later upload", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const zone = { timeZone: "UTC", now: Date.UTC(2024, 5, 12) };
+  const sleep = (start: number, count: number): DecodedBatch => {
+    const bytes = new Uint8Array(count * 4);
+    for (let i = 0; i < count; i++) {
+      bytes.set([i ? 0x70 : 0x09, 0, 0, 55], i * 4);
+    }
+    return { start, utcOffsetMinutes: 0, bytes };
+  };
+  const evening = Date.UTC(2024, 5, 10, 22);
+  await storeSamples(kv, "b1", [sleep(evening, 120)], zone);
+  const range = { from: "2024-06-10", to: "2024-06-11" };
+  assert.equal((await listDailySummaries(kv, "b1", range))[0].sleep.length, 1);
+  await storeSamples(kv, "b1", [sleep(evening + 120 * MIN, 360)], zone);
+  const [night, morning] = await listDailySummaries(kv, "b1", range);
+  assert.deepEqual(night.sleep, []);
+  assert.equal(morning.lightSleepMinutes, 480);
+  assert.equal(morning.sleep[0].bedtime, evening);
 });

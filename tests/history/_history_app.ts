@@ -1,4 +1,5 @@
-// Test-only app with the history page and export routes, plus every island
+// Test-only app with the home page, the history page, the daily summaries and
+// export routes, plus every island
 // and the islands build (as served), so pages weigh what they weigh for real.
 
 import { loadConfig } from "../../fresh.config.ts";
@@ -15,6 +16,8 @@ import * as serverError from "../../routes/_500.tsx";
 import * as middleware from "../../routes/_middleware.ts";
 import * as history from "../../routes/devices/[id]/history.tsx";
 import * as exportRoute from "../../routes/api/bands/[id]/export.ts";
+import * as daily from "../../routes/api/bands/[id]/summaries/daily.ts";
+import * as home from "../../routes/index.tsx";
 
 /** Project root folder. */
 export const ROOT = new URL("../..", import.meta.url).pathname.replace(
@@ -30,6 +33,8 @@ const manifest: Manifest = {
     "./routes/_middleware.ts": middleware as RouteModule,
     "./routes/devices/[id]/history.tsx": history as RouteModule,
     "./routes/api/bands/[id]/export.ts": exportRoute as RouteModule,
+    "./routes/api/bands/[id]/summaries/daily.ts": daily as RouteModule,
+    "./routes/index.tsx": home as RouteModule,
   },
   islands: generated.islands,
 };

@@ -5,7 +5,7 @@ import { createBand } from "../../lib/db/bands.ts";
 import { type DecodedBatch, storeSamples } from "../../lib/db/samples.ts";
 import { createUser } from "../../lib/db/users.ts";
 import { SESSION_COOKIE, startSession } from "../../lib/auth/session.ts";
-import type { ActivitySample } from "../../lib/protocol/activity_sample.ts";
+import { type ActivitySample, encodeSamples } from "../../lib/minute/sample.ts";
 import { generateHistory } from "../../lib/sim/history_generator.ts";
 
 const MINUTE_MS = 60_000;
@@ -22,11 +22,7 @@ export interface SeededBand {
 
 /** Packs samples into the 4-bytes-a-minute layout uploads use. */
 export function packSamples(samples: readonly ActivitySample[]): Uint8Array {
-  const bytes = new Uint8Array(samples.length * 4);
-  samples.forEach((s, i) => {
-    bytes.set([s.kind, s.intensity, s.steps, s.heartRate], i * 4);
-  });
-  return bytes;
+  return encodeSamples(samples);
 }
 
 /** Stores samples from `start` in 30-day uploads, as a syncing browser would. */

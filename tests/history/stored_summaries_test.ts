@@ -34,14 +34,7 @@ function recompute(
 ): Map<string, Expected> {
   const dayOf = makeLocalDayReader(timeZone);
   const days = new Map<string, Expected>();
-  let lastKind: number | null = null;
-  let lastDay = "";
-  samples.forEach((s, i) => {
-    const day = dayOf(start + i * MINUTE_MS);
-    if (day !== lastDay) lastKind = null;
-    lastDay = day;
-    const low = s.kind & 0x0f;
-    if (low !== 0 && low !== 10) lastKind = low;
+  const get = (day: string) => {
     let e = days.get(day);
     if (!e) {
       e = {
@@ -55,16 +48,44 @@ function recompute(
       };
       days.set(day, e);
     }
+    return e;
+  };
+  // The kind carries across midnight (the data here has no day-long gaps).
+  let lastKind: number | null = null;
+  // A night: sleeping minutes less than two hours apart, more than five of them,
+  // counted for the day of its last sleeping minute.
+  let night: { light: number; deep: number; last: number } | null = null;
+  const closeNight = () => {
+    if (night && night.light + night.deep > 5) {
+      const e = get(dayOf(night.last));
+      e.lightSleepMinutes += night.light;
+      e.deepSleepMinutes += night.deep;
+    }
+    night = null;
+  };
+  samples.forEach((s, i) => {
+    const time = start + i * MINUTE_MS;
+    const low = s.kind & 0x0f;
+    if (low !== 0 && low !== 10) lastKind = low;
+    const e = get(dayOf(time));
     e.minutesRecorded++;
     e.steps += s.steps;
-    if (lastKind === 9) e.lightSleepMinutes++;
-    if (lastKind === 11) e.deepSleepMinutes++;
-    if (lastKind !== 3 && lastKind !== 6) e.wornMinutes++;
+    if (lastKind === 9 || lastKind === 11) {
+      if (night && time - night.last > 121 * MINUTE_MS) closeNight();
+      night ??= { light: 0, deep: 0, last: time };
+      if (lastKind === 9) night.light++;
+      else night.deep++;
+      night.last = time;
+    }
+    if (lastKind !== null && [1, 2, 4, 9, 11, 12].includes(lastKind)) {
+      e.wornMinutes++;
+    }
     if (s.heartRate !== 0 && s.heartRate !== 0xff) {
       e.heartMin = Math.min(e.heartMin ?? 999, s.heartRate);
       e.heartMax = Math.max(e.heartMax ?? 0, s.heartRate);
     }
   });
+  closeNight();
   return days;
 }
 

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { loadDayView } from "../../lib/history/day_view_data.ts";
 import { loadRangeView } from "../../lib/history/range_view_data.ts";
 import { streamMinuteRows } from "../../lib/history/export_rows.ts";
-import { createKindNormalizer } from "../../lib/history/kind_normalizer.ts";
 import { countPastMinutes, toPercent } from "../../lib/history/completeness.ts";
 import { streamCsv } from "../../lib/history/export_stream.ts";
 import { MINUTE_COLUMNS } from "../../lib/history/export_columns.ts";
@@ -65,7 +64,7 @@ Deno.test("loadDayView() gives a night crossing midnight to the morning it ends"
     assert.equal(morning.sleep[0].bedtime, START + 180 * MINUTE);
     assert.equal(morning.sleep[0].lightMinutes, 300);
     assert.equal(morning.sleep[0].deepMinutes, 180);
-    assert.equal(morning.activeMinutes, 60);
+    assert.equal(morning.summary?.activeMinutes, 60);
     assert.equal(morning.summary?.steps, 3000);
     // 00:00 to 08:30 on the 15th is stored; the rest of the day is a gap.
     assert.equal(morning.completeness.recordedMinutes, 8 * 60 + 30);
@@ -132,14 +131,6 @@ Deno.test("streamMinuteRows() streams a year of minutes a week at a time", async
   } finally {
     kv.close();
   }
-});
-
-Deno.test("createKindNormalizer() inherits the last kind and leaves an unseeded start unknown", () => {
-  const normalize = createKindNormalizer();
-  assert.deepEqual(
-    [0x50, 0x09, 0x70, 0x0a, 0x1b, 0x60, 0x03].map(normalize),
-    [-1, 9, 9, 9, 11, 11, 3],
-  );
 });
 
 Deno.test("countPastMinutes() stops at now and toPercent() floors", () => {

@@ -2,12 +2,9 @@ import type { Handlers, PageProps } from "../../../lib/http/define.ts";
 import { page } from "../../../lib/http/define.ts";
 import { badRequest } from "../../../lib/http/errors.ts";
 import { requireBand, requireUser } from "../../../lib/auth/guards.ts";
-import { ensureSummaryTimeZone } from "../../../lib/db/summary_rebuild.ts";
 import { readDay } from "../../../lib/auth/read_day.ts";
-import {
-  type HistoryPageData,
-  loadHistoryPage,
-} from "../../../lib/history/history_page_data.ts";
+import { loadHistoryPage } from "../../../lib/history/history_page_data.ts";
+import type { HistoryPageData } from "../../../lib/history/view_types.ts";
 import { isHistoryView, todayIn } from "../../../lib/history/history_view.ts";
 import { HistoryPage } from "../../../components/history/HistoryPage.tsx";
 import { buildChartDetails } from "../../../lib/history/chart_details.ts";
@@ -19,8 +16,6 @@ export const handler: Handlers<HistoryPageData> = {
     const user = requireUser(ctx);
     const band = await requireBand(ctx);
     const timeZone = user.timeZone ?? "UTC";
-    // Summaries follow the person's zone: rebuild them if it changed since.
-    await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
     const now = ctx.state.now();
     const today = todayIn(timeZone, now);
     const view = ctx.url.searchParams.get("view") ?? "day";

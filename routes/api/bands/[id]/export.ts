@@ -2,7 +2,6 @@ import type { Handlers } from "../../../../lib/http/define.ts";
 import { badRequest } from "../../../../lib/http/errors.ts";
 import { readQuery } from "../../../../lib/auth/request_body.ts";
 import { requireBand, requireUser } from "../../../../lib/auth/guards.ts";
-import { ensureSummaryTimeZone } from "../../../../lib/db/summary_rebuild.ts";
 import { readDay } from "../../../../lib/auth/read_day.ts";
 import {
   DAILY_COLUMNS,
@@ -28,7 +27,6 @@ export const handler: Handlers = {
   async GET(ctx) {
     const timeZone = requireUser(ctx).timeZone ?? "UTC";
     const band = await requireBand(ctx);
-    await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
     const query = readQuery(ctx.url, exportQuerySchema);
     const from = readDay(query.from), to = readDay(query.to);
     const problem = findExportRangeProblem({ from, to }, timeZone);

@@ -4,17 +4,16 @@ import {
   uploadSamplesSchema,
 } from "../../../../lib/api/sample_schemas.ts";
 import { readJsonBody } from "../../../../lib/auth/request_body.ts";
-import { ensureSummaryTimeZone } from "../../../../lib/db/summary_rebuild.ts";
 import { requireBand, requireUser } from "../../../../lib/auth/guards.ts";
 import { decodeUploadBatches } from "../../../../lib/auth/upload_batches.ts";
 import { storeSamples } from "../../../../lib/db/samples.ts";
+import { HttpError } from "../../../../lib/http/errors.ts";
 
 /** Uploads minutes fetched from the band; idempotent, all or nothing. */
 export const handler: Handlers = {
   async POST(ctx) {
     const user = requireUser(ctx);
     const band = await requireBand(ctx);
-    await ensureSummaryTimeZone(ctx.state.kv, band.id, user.timeZone ?? "UTC");
     const input = await readJsonBody(ctx.req, uploadSamplesSchema, {
       maxBytes: MAX_UPLOAD_BYTES,
     });
@@ -24,6 +23,12 @@ export const handler: Handlers = {
       timeZone: user.timeZone ?? "UTC",
       now,
       owner: band.userId,
+    }).catch((error) => {
+      // Too much for one atomic commit (minutes scattered over many days).
+      if (error instanceof RangeError) {
+        throw new HttpError(413, "too_large", error.message);
+      }
+      throw error;
     });
     return Response.json(result);
   },

@@ -4,7 +4,6 @@ import {
   rangeQuerySchema,
 } from "../../../../../lib/api/sample_schemas.ts";
 import { readQuery } from "../../../../../lib/auth/request_body.ts";
-import { ensureSummaryTimeZone } from "../../../../../lib/db/summary_rebuild.ts";
 import { requireBand, requireUser } from "../../../../../lib/auth/guards.ts";
 import { readDay } from "../../../../../lib/auth/read_day.ts";
 import { listDailySummaries } from "../../../../../lib/db/history_queries.ts";
@@ -15,7 +14,6 @@ export const handler: Handlers = {
   async GET(ctx) {
     const timeZone = requireUser(ctx).timeZone ?? "UTC";
     const band = await requireBand(ctx);
-    await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
     const query = readQuery(ctx.url, rangeQuerySchema);
     const from = readDay(query.from), to = readDay(query.to);
     const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;

@@ -4,7 +4,6 @@ import {
   type HourlyResponse,
 } from "../../../../../lib/api/sample_schemas.ts";
 import { readQuery } from "../../../../../lib/auth/request_body.ts";
-import { ensureSummaryTimeZone } from "../../../../../lib/db/summary_rebuild.ts";
 import { requireBand, requireUser } from "../../../../../lib/auth/guards.ts";
 import { readDay } from "../../../../../lib/auth/read_day.ts";
 import { listHourlySummaries } from "../../../../../lib/db/history_queries.ts";
@@ -14,7 +13,6 @@ export const handler: Handlers = {
   async GET(ctx) {
     const timeZone = requireUser(ctx).timeZone ?? "UTC";
     const band = await requireBand(ctx);
-    await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
     const day = readDay(readQuery(ctx.url, dayQuerySchema).day);
     const hours = await listHourlySummaries(ctx.state.kv, band.id, day);
     const body: HourlyResponse = { day, timeZone, hours };

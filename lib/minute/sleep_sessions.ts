@@ -2,35 +2,15 @@
 // deep minutes join into a session, more than two hours without sleep closes it,
 // and a session with five minutes of sleep or less is dropped.
 
+import type { SleepSession } from "../api/sample_schemas.ts";
 import { localDay, utcOffsetMinutes } from "../time/zones.ts";
-import type { HistoryMinute } from "./history_minute.ts";
-import { classifyMinute } from "./minute_class.ts";
+import { isUpClass, type MinuteClass } from "./minute_class.ts";
+
+export type { SleepSession };
 
 const MINUTE_MS = 60_000;
 
-/** One detected sleep session; it belongs to the local day on which it ends. */
-export interface SleepSession {
-  /** Local day ("YYYY-MM-DD") of the last sleeping minute, so a night crossing midnight counts for the morning. */
-  day: string;
-  /** Epoch ms of the first sleeping minute. */
-  bedtime: number;
-  /** Epoch ms just after the last sleeping minute. */
-  wakeTime: number;
-  /** Light plus deep minutes. */
-  asleepMinutes: number;
-  /** Minutes classed as light sleep. */
-  lightMinutes: number;
-  /** Minutes classed as deep sleep. */
-  deepMinutes: number;
-  /** Minutes between bedtime and wake time that were not sleep (awake, moving, off the wrist or missing). */
-  awakeMinutes: number;
-  /** Times the person was awake or moving between two sleeping stretches. */
-  awakenings: number;
-  /** True for a short daytime sleep (under three hours, starting and ending between 09:00 and 21:00 local). */
-  nap: boolean;
-}
-
-/** Tuning for {@link detectSleepSessions}; the defaults are Gadgetbridge's. */
+/** Tuning for {@link findSleepSessions}; the defaults are Gadgetbridge's. */
 export interface SleepOptions {
   /** IANA zone used to place each session on a local day. */
   timeZone: string;
@@ -99,9 +79,8 @@ export class SleepDetector {
     this.#maxGapMs = (options.maxGapMinutes ?? 120) * MINUTE_MS;
   }
 
-  /** Feeds the next minute (time order, normalised kind); returns a session it closed, if any. */
-  push(time: number, kind: number, steps: number): SleepSession | null {
-    const minuteClass = classifyMinute(kind, steps);
+  /** Feeds the next stored minute (time order) with its class; returns a session it closed, if any. */
+  push(time: number, minuteClass: MinuteClass): SleepSession | null {
     let closed: SleepSession | null = null;
     let open = this.#open;
     if (open && time - open.lastSleepEnd > this.#maxGapMs) {
@@ -110,7 +89,7 @@ export class SleepDetector {
     }
     const light = minuteClass === "light_sleep";
     if (!light && minuteClass !== "deep_sleep") {
-      if (open && (minuteClass === "awake" || minuteClass === "active")) {
+      if (open && isUpClass(minuteClass)) {
         open.wokeSinceSleep = true;
       }
       return closed;
@@ -141,47 +120,26 @@ export class SleepDetector {
   }
 }
 
-/**
- * Finds sleep sessions in minutes given in time order (missing minutes are simply absent),
- * yielding each session as soon as it closes so a long range is never held in memory.
- */
-export async function* detectSleepSessions(
-  minutes: Iterable<HistoryMinute> | AsyncIterable<HistoryMinute>,
-  options: SleepOptions,
-): AsyncGenerator<SleepSession> {
-  const detector = new SleepDetector(options);
-  for await (const minute of minutes) {
-    const closed = detector.push(minute.time, minute.kind, minute.steps);
-    if (closed) yield closed;
-  }
-  const last = detector.finish();
-  if (last) yield last;
+/** One classified minute, as the sleep rules read it. */
+export interface ClassifiedMinute {
+  /** Epoch ms of the minute's start. */
+  time: number;
+  /** The minute's class. */
+  minuteClass: MinuteClass;
 }
 
-/** Finds every sleep session in minutes already in memory, without awaiting each minute. */
+/** Finds every sleep session in classified minutes given in time order (missing minutes are absent). */
 export function findSleepSessions(
-  minutes: Iterable<HistoryMinute>,
+  minutes: Iterable<ClassifiedMinute>,
   options: SleepOptions,
 ): SleepSession[] {
   const detector = new SleepDetector(options);
   const sessions: SleepSession[] = [];
   for (const minute of minutes) {
-    const closed = detector.push(minute.time, minute.kind, minute.steps);
+    const closed = detector.push(minute.time, minute.minuteClass);
     if (closed) sessions.push(closed);
   }
   const last = detector.finish();
   if (last) sessions.push(last);
-  return sessions;
-}
-
-/** Collects every session from {@link detectSleepSessions} into an array (for a bounded range). */
-export async function listSleepSessions(
-  minutes: Iterable<HistoryMinute> | AsyncIterable<HistoryMinute>,
-  options: SleepOptions,
-): Promise<SleepSession[]> {
-  const sessions: SleepSession[] = [];
-  for await (const session of detectSleepSessions(minutes, options)) {
-    sessions.push(session);
-  }
   return sessions;
 }

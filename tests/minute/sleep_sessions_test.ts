@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { listSleepSessions } from "../../lib/history/sleep_sessions.ts";
-import { buildMinutes } from "./_night_builder.ts";
+import { findSleepSessions } from "../../lib/minute/sleep_sessions.ts";
+import { buildMinutes } from "../history/_night_builder.ts";
 
 const BERLIN = { timeZone: "Europe/Berlin" };
 const LIGHT = 0x59;
@@ -10,7 +10,7 @@ const SAME = 0x50;
 const NOT_WORN = 0x03;
 const WALK = 0x01;
 
-Deno.test("detectSleepSessions() reads a normal night that crosses midnight", async () => {
+Deno.test("findSleepSessions() reads a normal night that crosses midnight", () => {
   // 2024-01-14 23:00 Berlin (22:00 UTC), 7 h 30 min: light, deep, light.
   const start = Date.UTC(2024, 0, 14, 22, 0);
   const minutes = buildMinutes(Date.UTC(2024, 0, 14, 20, 0), [
@@ -21,7 +21,7 @@ Deno.test("detectSleepSessions() reads a normal night that crosses midnight", as
     [LIGHT, 210],
     [WALK, 30, 40],
   ]);
-  const sessions = await listSleepSessions(minutes, BERLIN);
+  const sessions = findSleepSessions(minutes, BERLIN);
   assert.deepEqual(sessions, [{
     day: "2024-01-15",
     bedtime: start,
@@ -35,7 +35,7 @@ Deno.test("detectSleepSessions() reads a normal night that crosses midnight", as
   }]);
 });
 
-Deno.test("detectSleepSessions() counts awakenings inside a night", async () => {
+Deno.test("findSleepSessions() counts awakenings inside a night", () => {
   const start = Date.UTC(2024, 0, 15, 23, 0);
   const minutes = buildMinutes(start, [
     [LIGHT, 60],
@@ -47,7 +47,7 @@ Deno.test("detectSleepSessions() counts awakenings inside a night", async () => 
     [SAME, 40, 30],
     [LIGHT, 60],
   ]);
-  const [session, ...rest] = await listSleepSessions(minutes, BERLIN);
+  const [session, ...rest] = findSleepSessions(minutes, BERLIN);
   assert.equal(rest.length, 0);
   assert.equal(session.day, "2024-01-16");
   assert.equal(session.awakenings, 3);
@@ -58,7 +58,7 @@ Deno.test("detectSleepSessions() counts awakenings inside a night", async () => 
   assert.equal(session.wakeTime - session.bedtime, 355 * 60_000);
 });
 
-Deno.test("detectSleepSessions() keeps a nap apart from the night before", async () => {
+Deno.test("findSleepSessions() keeps a nap apart from the night before", () => {
   // Night ends 07:00 Berlin, nap 14:00–14:40 Berlin: gap above two hours.
   const minutes = buildMinutes(Date.UTC(2024, 0, 15, 23, 0), [
     [LIGHT, 420],
@@ -66,7 +66,7 @@ Deno.test("detectSleepSessions() keeps a nap apart from the night before", async
     [LIGHT, 40],
     [AWAKE, 60],
   ]);
-  const sessions = await listSleepSessions(minutes, BERLIN);
+  const sessions = findSleepSessions(minutes, BERLIN);
   assert.equal(sessions.length, 2);
   assert.equal(sessions[0].nap, false);
   assert.equal(sessions[1].nap, true);
@@ -75,27 +75,27 @@ Deno.test("detectSleepSessions() keeps a nap apart from the night before", async
   assert.equal(sessions[1].day, "2024-01-16");
 });
 
-Deno.test("detectSleepSessions() drops sleep of five minutes or less", async () => {
+Deno.test("findSleepSessions() drops sleep of five minutes or less", () => {
   const minutes = buildMinutes(Date.UTC(2024, 0, 16, 12, 0), [
     [AWAKE, 30],
     [LIGHT, 5],
     [AWAKE, 30],
   ]);
-  assert.deepEqual(await listSleepSessions(minutes, BERLIN), []);
+  assert.deepEqual(findSleepSessions(minutes, BERLIN), []);
   const six = buildMinutes(Date.UTC(2024, 0, 16, 12, 0), [[LIGHT, 6]]);
-  assert.equal((await listSleepSessions(six, BERLIN)).length, 1);
+  assert.equal((findSleepSessions(six, BERLIN)).length, 1);
 });
 
-Deno.test("detectSleepSessions() finds nothing when the band was not worn overnight", async () => {
+Deno.test("findSleepSessions() finds nothing when the band was not worn overnight", () => {
   const minutes = buildMinutes(Date.UTC(2024, 0, 16, 21, 0), [
     [NOT_WORN, 540],
     [SAME, 60],
     [0x06, 30],
   ]);
-  assert.deepEqual(await listSleepSessions(minutes, BERLIN), []);
+  assert.deepEqual(findSleepSessions(minutes, BERLIN), []);
 });
 
-Deno.test("detectSleepSessions() splits when more than two hours pass without sleep", async () => {
+Deno.test("findSleepSessions() splits when more than two hours pass without sleep", () => {
   const minutes = buildMinutes(Date.UTC(2024, 0, 16, 22, 0), [
     [LIGHT, 60],
     [-1, 121],
@@ -103,7 +103,7 @@ Deno.test("detectSleepSessions() splits when more than two hours pass without sl
     [-1, 120],
     [DEEP, 30],
   ]);
-  const sessions = await listSleepSessions(minutes, BERLIN);
+  const sessions = findSleepSessions(minutes, BERLIN);
   assert.deepEqual(
     sessions.map((s) => [s.asleepMinutes, s.awakenings, s.awakeMinutes]),
     [
@@ -113,13 +113,13 @@ Deno.test("detectSleepSessions() splits when more than two hours pass without sl
   );
 });
 
-Deno.test("detectSleepSessions() places a New York night on the day it ends", async () => {
+Deno.test("findSleepSessions() places a New York night on the day it ends", () => {
   // 2024-11-02 22:30 EDT to 2024-11-03 06:00 EST: 8 h 30 min across the fall-back hour.
   const minutes = buildMinutes(Date.UTC(2024, 10, 3, 2, 30), [[LIGHT, 240], [
     DEEP,
     270,
   ]]);
-  const [session] = await listSleepSessions(minutes, {
+  const [session] = findSleepSessions(minutes, {
     timeZone: "America/New_York",
   });
   assert.equal(session.day, "2024-11-03");

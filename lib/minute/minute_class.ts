@@ -1,12 +1,15 @@
-// The activity strip's seven classes, derived from a kind that has already been
-// reduced to its low nibble with "inherit last valid kind" applied (§11.4).
+// What one minute was, from its normalised kind (lib/minute/kind.ts) and its
+// steps. A minute the band never sent has no class: `null`, shown as "no data".
 
-/** What one minute of a day looked like on the activity strip. */
+import { ACTIVITY_KIND } from "../protocol/activity_kinds.ts";
+
+/** What one minute of a day was; `null` in a slot means no data. */
 export type MinuteClass =
   | "light_sleep"
   | "deep_sleep"
   | "awake"
   | "active"
+  | "idle"
   | "not_worn"
   | "charging"
   | "unknown";
@@ -17,6 +20,7 @@ export const MINUTE_CLASSES: readonly MinuteClass[] = [
   "deep_sleep",
   "awake",
   "active",
+  "idle",
   "not_worn",
   "charging",
   "unknown",
@@ -28,6 +32,7 @@ export const MINUTE_CLASS_LABELS: Readonly<Record<MinuteClass, string>> = {
   deep_sleep: "Deep sleep",
   awake: "Awake",
   active: "Active",
+  idle: "Idle",
   not_worn: "Not worn",
   charging: "Charging",
   unknown: "Unknown",
@@ -36,25 +41,27 @@ export const MINUTE_CLASS_LABELS: Readonly<Record<MinuteClass, string>> = {
 /**
  * Classifies one minute from its normalised kind and its step count.
  *
- * Gadgetbridge lumps walking, running, cycling and "woke up" together as
- * activity; the strip separates moving from merely awake, so the generic
- * activity kinds count as active only when the band counted steps.
+ * Running and cycling are active. Walking ("activity") is inherited by every
+ * quiet minute after a walk, so it is active only with steps and idle without;
+ * a wake-up minute is active with steps and awake without. Kinds the band did
+ * not name, and minutes with nothing explicit before them, are unknown.
  */
 export function classifyMinute(kind: number, steps: number): MinuteClass {
   switch (kind) {
-    case 9:
+    case ACTIVITY_KIND.lightSleep:
       return "light_sleep";
-    case 11:
+    case ACTIVITY_KIND.deepSleep:
       return "deep_sleep";
-    case 3:
+    case ACTIVITY_KIND.nonWear:
       return "not_worn";
-    case 6:
+    case ACTIVITY_KIND.charging:
       return "charging";
-    case 2:
-    case 4:
+    case ACTIVITY_KIND.running:
+    case ACTIVITY_KIND.rideBike:
       return "active";
-    case 1:
-    case 12:
+    case ACTIVITY_KIND.activity:
+      return steps > 0 ? "active" : "idle";
+    case ACTIVITY_KIND.wakeUp:
       return steps > 0 ? "active" : "awake";
     default:
       return "unknown";
@@ -66,8 +73,17 @@ export function isSleepClass(minuteClass: MinuteClass): boolean {
   return minuteClass === "light_sleep" || minuteClass === "deep_sleep";
 }
 
-/** Tells whether the band was on the wrist during a minute of this class. */
+/**
+ * Tells whether the band was on the wrist: asleep, awake, active or idle.
+ * Off the wrist, charging and unknown minutes are not worn.
+ */
 export function isWornClass(minuteClass: MinuteClass): boolean {
   return minuteClass !== "not_worn" && minuteClass !== "charging" &&
     minuteClass !== "unknown";
+}
+
+/** Tells whether a minute class means the person was up (ends a sleeping stretch). */
+export function isUpClass(minuteClass: MinuteClass): boolean {
+  return minuteClass === "awake" || minuteClass === "active" ||
+    minuteClass === "idle";
 }
