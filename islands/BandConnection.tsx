@@ -26,6 +26,14 @@ import {
   type SyncProgress,
 } from "../lib/state/sync_runner.ts";
 import { installDemoBand } from "../lib/state/virtual_band.ts";
+import {
+  followBand,
+  lastSyncAt,
+  publishSync,
+  refreshSyncedToday,
+} from "../lib/state/band_facts.ts";
+import { localDay } from "../lib/time/zones.ts";
+import { formatDateTime } from "../components/cards/format.ts";
 import { startHeartRateRecorder } from "../lib/state/heart_rate_recorder.ts";
 import { formatWorkouts } from "../lib/state/workout_sync.ts";
 
@@ -37,6 +45,11 @@ export interface BandConnectionProps {
   /** A virtual band backed by the simulator. */
   virtual: boolean;
   csrfToken?: string;
+  /** Epoch ms of the last sync the server stored, or null. */
+  lastSyncAt?: number | null;
+  /** The person's locale and time zone, for times and "today". */
+  locale?: string;
+  timeZone?: string;
 }
 
 /** Explains any connection, sync or server error: what happened and what to do. */
@@ -117,7 +130,11 @@ export default function BandConnection(props: BandConnectionProps) {
           heartRate.flush().catch(() => {});
         };
         addEventListener("pagehide", flushOnLeave);
+        // Device facts, battery and the step counter are read as soon as the
+        // band is there, so every card shows the band's own state at once.
+        const following = followBand(band);
         band.onDisconnect(() => {
+          following.then((stop) => stop()).catch(() => {});
           removeEventListener("pagehide", flushOnLeave);
           heartRate.stop().catch(() => {});
           if (connectedBand.value === band) connectedBand.value = null;
@@ -131,6 +148,9 @@ export default function BandConnection(props: BandConnectionProps) {
         });
         connectedBand.value = band;
         connectionStatus.value = "connected";
+        await following.catch(() => {
+          // A band that cannot report its facts still syncs; the cards keep the stored ones.
+        });
         return band;
       } catch (error) {
         connectionStatus.value = error instanceof ChooserNeededError
@@ -163,6 +183,15 @@ export default function BandConnection(props: BandConnectionProps) {
         },
       );
       progress.value = result;
+      const at = Date.now();
+      publishSync(result, at);
+      await refreshSyncedToday(
+        api,
+        props.bandId,
+        localDay(at, props.timeZone ?? "UTC"),
+      ).catch(() => {
+        // The Today card keeps the figure it had; the next sync fetches it again.
+      });
       summary.value = describeSyncResult(result);
       notes.value = result.notes;
       connectionStatus.value = "connected";
@@ -202,6 +231,7 @@ export default function BandConnection(props: BandConnectionProps) {
     status === "authenticating";
   const online = status === "connected" || status === "syncing";
   const p = progress.value;
+  const synced = lastSyncAt.value ?? props.lastSyncAt ?? null;
   return (
     <section class="card band-connection" aria-labelledby="connection-title">
       <div class="page-heading">
@@ -256,6 +286,16 @@ export default function BandConnection(props: BandConnectionProps) {
           )}
         </div>
       </div>
+      <p class="field-hint" id="last-sync" data-time={synced ?? ""}>
+        {synced === null
+          ? "Never synced"
+          : `Last synced ${
+            formatDateTime(synced, {
+              locale: props.locale ?? "en",
+              timeZone: props.timeZone ?? "UTC",
+            })
+          }`}
+      </p>
       {error && (
         <div class="notice notice-error" role="alert" id="connection-error">
           <strong>{error.title}</strong>

@@ -1,40 +1,37 @@
-import { useSignal } from "@preact/signals";
-import type { BatteryInfo } from "../../lib/protocol/battery.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { useConnectedEffect } from "./_shared/use_connected.ts";
+import {
+  formatDateTime,
+  formatPercent,
+} from "../../components/cards/format.ts";
+import { batteryFact } from "../../lib/state/band_facts.ts";
 
-/** The battery level and charging state: live from the band, else the last recorded reading. */
-export default function BatteryCard(
-  props: {
-    lastBattery: { level: number; charging: boolean; time: number } | null;
-  },
-) {
-  const live = useSignal<BatteryInfo | null>(null);
-  useConnectedEffect(async (band) => {
-    live.value = await band.readBattery();
-    const stop = await band.watchBattery((info) => {
-      live.value = info;
-    });
-    return () => void stop().catch(() => {});
-  });
-  const level = live.value?.level ?? props.lastBattery?.level ?? null;
-  const charging = live.value?.charging ?? props.lastBattery?.charging ?? false;
+/** Props: the last battery reading the server stored, and how to show times. */
+export interface BatteryCardProps {
+  lastBattery: { level: number; charging: boolean; time: number } | null;
+  locale: string;
+  timeZone: string;
+}
+
+/** The battery level and charging state: live from the band, else the latest reading (a sync's or the server's). */
+export default function BatteryCard(props: BatteryCardProps) {
+  const fact = batteryFact.value ??
+    (props.lastBattery ? { ...props.lastBattery, live: false } : null);
   return (
     <CardFrame
       id="battery"
       title="Battery"
-      source={live.value ? "live" : "saved"}
+      source={fact?.live ? "live" : "saved"}
     >
-      {level === null
+      {fact === null
         ? <p class="field-hint">No battery reading yet: connect the band.</p>
         : (
           <>
             <div class="stat">
               <span class="stat-value" data-testid="battery-level">
-                {level} %
+                {formatPercent(fact.level, props.locale)}
               </span>
               <span class="stat-label">
-                {charging ? "Charging" : "On battery"}
+                {fact.charging ? "Charging" : "On battery"}
               </span>
             </div>
             <meter
@@ -43,16 +40,14 @@ export default function BatteryCard(
               low={20}
               high={60}
               optimum={100}
-              value={level}
+              value={fact.level}
               aria-label="Battery level"
             />
-            {!live.value && props.lastBattery
-              ? (
-                <p class="field-hint">
-                  Recorded {new Date(props.lastBattery.time).toLocaleString()}
-                </p>
-              )
-              : null}
+            {fact.live ? null : (
+              <p class="field-hint">
+                Recorded {formatDateTime(fact.time, props)}
+              </p>
+            )}
           </>
         )}
     </CardFrame>

@@ -1,10 +1,9 @@
-import { useSignal } from "@preact/signals";
-import type { DeviceInfo } from "../../lib/ble/mod.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
+import { deviceFacts, publishDeviceInfo } from "../../lib/state/band_facts.ts";
 
-/** MAC, model, firmware and hardware revision; read again from the band on request. */
+/** MAC, model, firmware and hardware revision: read from the band when it connects, else as stored. */
 export default function DeviceInfoCard(
   props: {
     mac: string;
@@ -13,29 +12,29 @@ export default function DeviceInfoCard(
     hardwareRevision: string | null;
   },
 ) {
-  const info = useSignal<DeviceInfo | null>(null);
+  const facts = deviceFacts.value;
   const action = useBandAction();
   const read = () =>
     action.run(async (band) => {
-      info.value = await band.readDeviceInfo();
+      publishDeviceInfo(await band.readDeviceInfo());
     }, "Read from the band");
-  const firmware = info.value?.firmwareVersion ?? props.firmwareRevision;
-  const hardware = info.value?.hardwareRevision ?? props.hardwareRevision;
+  const firmware = facts?.firmwareRevision ?? props.firmwareRevision;
+  const hardware = facts?.hardwareRevision ?? props.hardwareRevision;
   return (
     <CardFrame
       id="device-info"
       title="Device"
-      source={info.value ? "band" : "saved"}
+      source={facts ? "band" : "saved"}
     >
       <dl class="facts">
         <dt>Model</dt>
         <dd>{props.model}</dd>
         <dt>MAC address</dt>
-        <dd class="mono">{info.value?.mac ?? props.mac}</dd>
+        <dd class="mono">{facts?.mac ?? props.mac}</dd>
         <dt>Firmware</dt>
         <dd data-testid="firmware">{firmware ?? "Not read yet"}</dd>
         <dt>Hardware</dt>
-        <dd>{hardware ?? "Not read yet"}</dd>
+        <dd data-testid="hardware">{hardware ?? "Not read yet"}</dd>
       </dl>
       <div class="button-row">
         <button

@@ -1,46 +1,57 @@
-import { useSignal } from "@preact/signals";
-import type { RealtimeActivity } from "../../lib/protocol/realtime_activity.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
-import { useConnectedEffect } from "./_shared/use_connected.ts";
-import { formatCount } from "../../components/cards/time_text.ts";
+import {
+  describeStepsGap,
+  formatCalories,
+  formatDistance,
+  formatNumber,
+} from "../../components/cards/format.ts";
+import { liveActivity, syncedToday } from "../../lib/state/band_facts.ts";
 
-/** Today's steps, distance and calories, updating live while the band is connected. */
-export default function StatusCard(props: { todaySteps: number | null }) {
-  const live = useSignal<RealtimeActivity | null>(null);
-  useConnectedEffect(async (band) => {
-    const stop = await band.watchRealtimeActivity((value) => {
-      live.value = value;
-    });
-    return () => void stop().catch(() => {});
-  });
-  const value = live.value;
-  const steps = value?.steps ?? props.todaySteps;
+/** Props: the server's stored steps for today when the page was rendered. */
+export interface StatusCardProps {
+  /** Local day ("YYYY-MM-DD") the figures belong to. */
+  day: string;
+  /** Steps the server has stored for the day (0 when none). */
+  syncedSteps: number;
+  locale: string;
+}
+
+/** Today's steps: the band's live counter while connected, the synced figure always, and why they differ. */
+export default function StatusCard(props: StatusCardProps) {
+  const live = liveActivity.value;
+  const fresh = syncedToday.value;
+  const synced = fresh?.day === props.day ? fresh.steps : props.syncedSteps;
+  const steps = live?.steps ?? synced;
+  const gap = live ? describeStepsGap(live.steps, synced, props.locale) : null;
   return (
-    <CardFrame id="status" title="Today" source={value ? "live" : "saved"}>
-      <div class="stat-row">
+    <CardFrame id="status" title="Today" source={live ? "live" : "saved"}>
+      <div class="stat-row" data-day={props.day}>
         <div class="stat">
           <span class="stat-label">Steps</span>
           <span class="stat-value" data-testid="status-steps">
-            {steps === null ? "—" : formatCount(steps)}
+            {formatNumber(steps, props.locale)}
           </span>
         </div>
         <div class="stat">
           <span class="stat-label">Distance</span>
           <span class="stat-value">
-            {value ? `${(value.distanceMeters / 1000).toFixed(2)} km` : "—"}
+            {live ? formatDistance(live.distanceMeters, props.locale) : "—"}
           </span>
         </div>
         <div class="stat">
           <span class="stat-label">Calories</span>
           <span class="stat-value">
-            {value ? `${formatCount(value.calories)} kcal` : "—"}
+            {live ? formatCalories(live.calories, props.locale) : "—"}
           </span>
         </div>
       </div>
-      <p class="field-hint">
-        {value
-          ? "Updating live from the band."
-          : "Connect the band to see today's totals update live."}
+      <p class="field-hint" data-testid="status-source">
+        {gap ??
+          (live
+            ? "Updating live from the band; every step is synced."
+            : `${
+              formatNumber(synced, props.locale)
+            } steps synced to the server. Connect the band to see its live counter.`)}
       </p>
     </CardFrame>
   );

@@ -81,6 +81,10 @@ export interface SyncResult extends SyncProgress {
   elapsedMs: number;
   /** What went wrong without failing the sync ("Cannot fetch workouts: …"). */
   notes: string[];
+  /** The battery as the sync read it. */
+  battery: BatteryInfo;
+  /** The device facts as the sync read them. */
+  deviceInfo: DeviceInfo;
 }
 
 /** Options for `runSync`. */
@@ -101,7 +105,8 @@ export async function runSync(
 ): Promise<SyncResult> {
   const now = options.now ?? Date.now;
   const started = now();
-  const tzQuarterHours = await recordFacts(band, server, now);
+  const facts = await recordFacts(band, server, now);
+  const { tzQuarterHours } = facts;
   const cursor = await server.getCursor();
   const since = cursor ??
     floorMinute(started) - FIRST_SYNC_DAYS * DAY_MINUTES * MINUTE_MS;
@@ -153,6 +158,8 @@ export async function runSync(
     batches: fetched.batches,
     elapsedMs: end - started,
     notes,
+    battery: facts.battery,
+    deviceInfo: facts.deviceInfo,
   };
 }
 
@@ -265,12 +272,15 @@ export function formatZone(tzQuarterHours: number): string {
   return `UTC${sign}${hh}:${mm}`;
 }
 
-// Resolves to the band's zone, which the workout fetch needs and would read again.
+// Resolves to what was read, with the band's zone, which the workout fetch
+// needs and would read again.
 async function recordFacts(
   band: SyncBand,
   server: SyncServer,
   now: () => number,
-): Promise<number> {
+): Promise<
+  { battery: BatteryInfo; deviceInfo: DeviceInfo; tzQuarterHours: number }
+> {
   const battery = await band.readBattery();
   await server.recordBattery({
     time: now(),
@@ -288,7 +298,7 @@ async function recordFacts(
     bandTime: time.epochMs,
     tzQuarterHours: time.tzQuarterHours,
   });
-  return time.tzQuarterHours;
+  return { battery, deviceInfo: info, tzQuarterHours: time.tzQuarterHours };
 }
 
 function describeWorkoutFailure(error: unknown): string {

@@ -7,6 +7,10 @@ import { requireBand } from "../../lib/auth/guards.ts";
 import { toPublicBand } from "../../lib/db/bands.ts";
 import { getSyncState } from "../../lib/db/sync_state.ts";
 import type { PublicBand } from "../../lib/api/band_schemas.ts";
+import { ensureSummaryTimeZone } from "../../lib/db/summary_rebuild.ts";
+import { listDailySummaries } from "../../lib/db/history_queries.ts";
+import { localDay } from "../../lib/time/zones.ts";
+import { pickLocale } from "../../components/cards/format.ts";
 import BandConnection from "../../islands/BandConnection.tsx";
 import StatusCard from "../../islands/cards/StatusCard.tsx";
 import BatteryCard from "../../islands/cards/BatteryCard.tsx";
@@ -27,23 +31,37 @@ import FindBandCard from "../../islands/cards/FindBandCard.tsx";
 interface BandPageData {
   band: PublicBand;
   csrfToken: string;
+  /** The person's local day now, and the steps the server stored for it. */
+  today: { day: string; steps: number };
+  locale: string;
+  timeZone: string;
 }
 
 /** Loads the signed-in person's band; another person's band is a 404 like a missing one. */
 export const handler: Handlers<BandPageData> = {
   async GET(ctx) {
     const band = await requireBand(ctx);
+    const timeZone = ctx.state.user?.timeZone ?? "UTC";
+    await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
     const { lastSyncAt } = await getSyncState(ctx.state.kv, band.id);
+    const day = localDay(Date.now(), timeZone);
+    const [stored] = await listDailySummaries(ctx.state.kv, band.id, {
+      from: day,
+      to: day,
+    });
     return page({
       band: toPublicBand(band, lastSyncAt),
       csrfToken: ctx.state.session?.csrfToken ?? "",
+      today: { day, steps: stored?.steps ?? 0 },
+      locale: pickLocale(ctx.req.headers.get("accept-language")),
+      timeZone,
     });
   },
 };
 
 /** The band's page. */
 export default function BandPage({ data }: PageProps<BandPageData>) {
-  const { band, csrfToken } = data;
+  const { band, csrfToken, locale, timeZone } = data;
   const shared = { bandId: band.id, csrfToken, settings: band.settings };
   const virtual = /virtual/i.test(band.model);
   return (
@@ -57,18 +75,6 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
           </h1>
           <p class="lede">
             <span class="mono">{band.mac}</span> · {band.model}
-            {band.firmwareRevision
-              ? ` · firmware ${band.firmwareRevision}`
-              : ""}
-            {" · "}
-            {band.lastSyncAt
-              ? `last synced ${
-                new Date(band.lastSyncAt).toISOString().slice(0, 16).replace(
-                  "T",
-                  " ",
-                )
-              } UTC`
-              : "never synced"}
           </p>
         </div>
         <a class="button" href={`/devices/${band.id}/history`}>
@@ -81,10 +87,21 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
         mac={band.mac}
         virtual={virtual}
         csrfToken={csrfToken}
+        lastSyncAt={band.lastSyncAt}
+        locale={locale}
+        timeZone={timeZone}
       />
       <div class="grid band-cards">
-        <StatusCard todaySteps={null} />
-        <BatteryCard lastBattery={band.lastBattery} />
+        <StatusCard
+          day={data.today.day}
+          syncedSteps={data.today.steps}
+          locale={locale}
+        />
+        <BatteryCard
+          lastBattery={band.lastBattery}
+          locale={locale}
+          timeZone={timeZone}
+        />
         <HeartRateCard {...shared} />
         <BandTimeCard />
         <FindBandCard />

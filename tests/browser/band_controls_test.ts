@@ -35,10 +35,10 @@ Deno.test({
       const battery = card(page, "battery");
       assert.equal(
         await page.getByTestId("battery-level").textContent(),
-        "81 %",
+        "81%",
       );
       await callSim(page, "setBattery", { level: 64, charging: true });
-      await page.getByTestId("battery-level").filter({ hasText: "64 %" })
+      await page.getByTestId("battery-level").filter({ hasText: "64%" })
         .waitFor();
       assert.match(await battery.textContent() ?? "", /Charging/);
 
