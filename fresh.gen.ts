@@ -16,43 +16,45 @@ import * as $12 from "./routes/api/bands/[id]/settings.ts";
 import * as $13 from "./routes/api/bands/[id]/summaries/daily.ts";
 import * as $14 from "./routes/api/bands/[id]/summaries/hourly.ts";
 import * as $15 from "./routes/api/bands/[id]/sync.ts";
-import * as $16 from "./routes/api/demo-band.ts";
-import * as $17 from "./routes/api/invitations.ts";
-import * as $18 from "./routes/api/invitations/[token].ts";
-import * as $19 from "./routes/api/me.ts";
-import * as $20 from "./routes/api/me/password.ts";
-import * as $21 from "./routes/api/session.ts";
-import * as $22 from "./routes/api/setup.ts";
-import * as $23 from "./routes/api/signup.ts";
-import * as $24 from "./routes/api/weather.ts";
-import * as $25 from "./routes/devices/[id].tsx";
-import * as $26 from "./routes/devices/[id]/history.tsx";
-import * as $27 from "./routes/devices/new.tsx";
-import * as $28 from "./routes/index.tsx";
-import * as $29 from "./routes/invite/[token].tsx";
-import * as $30 from "./routes/setup.tsx";
-import * as $31 from "./routes/signin.tsx";
-import * as $32 from "./routes/signout.ts";
+import * as $16 from "./routes/api/bands/[id]/today.ts";
+import * as $17 from "./routes/api/demo-band.ts";
+import * as $18 from "./routes/api/invitations.ts";
+import * as $19 from "./routes/api/invitations/[token].ts";
+import * as $20 from "./routes/api/me.ts";
+import * as $21 from "./routes/api/me/password.ts";
+import * as $22 from "./routes/api/session.ts";
+import * as $23 from "./routes/api/setup.ts";
+import * as $24 from "./routes/api/signup.ts";
+import * as $25 from "./routes/api/weather.ts";
+import * as $26 from "./routes/devices/[id].tsx";
+import * as $27 from "./routes/devices/[id]/history.tsx";
+import * as $28 from "./routes/devices/new.tsx";
+import * as $29 from "./routes/index.tsx";
+import * as $30 from "./routes/invite/[token].tsx";
+import * as $31 from "./routes/setup.tsx";
+import * as $32 from "./routes/signin.tsx";
+import * as $33 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
-import * as $$3 from "./islands/ChartDetails.tsx";
-import * as $$4 from "./islands/TimeZoneInput.tsx";
-import * as $$5 from "./islands/cards/AlarmsCard.tsx";
-import * as $$6 from "./islands/cards/BandLockCard.tsx";
-import * as $$7 from "./islands/cards/BandTimeCard.tsx";
-import * as $$8 from "./islands/cards/BatteryCard.tsx";
-import * as $$9 from "./islands/cards/DeviceInfoCard.tsx";
-import * as $$10 from "./islands/cards/DisplayCard.tsx";
-import * as $$11 from "./islands/cards/FindBandCard.tsx";
-import * as $$12 from "./islands/cards/GoalCard.tsx";
-import * as $$13 from "./islands/cards/HeartRateCard.tsx";
-import * as $$14 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$15 from "./islands/cards/MusicCard.tsx";
-import * as $$16 from "./islands/cards/NotificationsCard.tsx";
-import * as $$17 from "./islands/cards/SettingsCard.tsx";
-import * as $$18 from "./islands/cards/StatusCard.tsx";
-import * as $$19 from "./islands/cards/WeatherCard.tsx";
+import * as $$3 from "./islands/BandSections.tsx";
+import * as $$4 from "./islands/ChartDetails.tsx";
+import * as $$5 from "./islands/TimeZoneInput.tsx";
+import * as $$6 from "./islands/TodayBand.tsx";
+import * as $$7 from "./islands/cards/AlarmsCard.tsx";
+import * as $$8 from "./islands/cards/BandLockCard.tsx";
+import * as $$9 from "./islands/cards/BandTimeCard.tsx";
+import * as $$10 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$11 from "./islands/cards/DisplayCard.tsx";
+import * as $$12 from "./islands/cards/FindBandCard.tsx";
+import * as $$13 from "./islands/cards/GoalCard.tsx";
+import * as $$14 from "./islands/cards/HeartRateCard.tsx";
+import * as $$15 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$16 from "./islands/cards/MusicCard.tsx";
+import * as $$17 from "./islands/cards/NotificationsCard.tsx";
+import * as $$18 from "./islands/cards/RemindersCard.tsx";
+import * as $$19 from "./islands/cards/SettingsCard.tsx";
+import * as $$20 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -73,44 +75,46 @@ export const manifest = {
     "./routes/api/bands/[id]/summaries/daily.ts": $13,
     "./routes/api/bands/[id]/summaries/hourly.ts": $14,
     "./routes/api/bands/[id]/sync.ts": $15,
-    "./routes/api/demo-band.ts": $16,
-    "./routes/api/invitations.ts": $17,
-    "./routes/api/invitations/[token].ts": $18,
-    "./routes/api/me.ts": $19,
-    "./routes/api/me/password.ts": $20,
-    "./routes/api/session.ts": $21,
-    "./routes/api/setup.ts": $22,
-    "./routes/api/signup.ts": $23,
-    "./routes/api/weather.ts": $24,
-    "./routes/devices/[id].tsx": $25,
-    "./routes/devices/[id]/history.tsx": $26,
-    "./routes/devices/new.tsx": $27,
-    "./routes/index.tsx": $28,
-    "./routes/invite/[token].tsx": $29,
-    "./routes/setup.tsx": $30,
-    "./routes/signin.tsx": $31,
-    "./routes/signout.ts": $32,
+    "./routes/api/bands/[id]/today.ts": $16,
+    "./routes/api/demo-band.ts": $17,
+    "./routes/api/invitations.ts": $18,
+    "./routes/api/invitations/[token].ts": $19,
+    "./routes/api/me.ts": $20,
+    "./routes/api/me/password.ts": $21,
+    "./routes/api/session.ts": $22,
+    "./routes/api/setup.ts": $23,
+    "./routes/api/signup.ts": $24,
+    "./routes/api/weather.ts": $25,
+    "./routes/devices/[id].tsx": $26,
+    "./routes/devices/[id]/history.tsx": $27,
+    "./routes/devices/new.tsx": $28,
+    "./routes/index.tsx": $29,
+    "./routes/invite/[token].tsx": $30,
+    "./routes/setup.tsx": $31,
+    "./routes/signin.tsx": $32,
+    "./routes/signout.ts": $33,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,
     "./islands/AddBandFlow.tsx": $$1,
     "./islands/BandConnection.tsx": $$2,
-    "./islands/ChartDetails.tsx": $$3,
-    "./islands/TimeZoneInput.tsx": $$4,
-    "./islands/cards/AlarmsCard.tsx": $$5,
-    "./islands/cards/BandLockCard.tsx": $$6,
-    "./islands/cards/BandTimeCard.tsx": $$7,
-    "./islands/cards/BatteryCard.tsx": $$8,
-    "./islands/cards/DeviceInfoCard.tsx": $$9,
-    "./islands/cards/DisplayCard.tsx": $$10,
-    "./islands/cards/FindBandCard.tsx": $$11,
-    "./islands/cards/GoalCard.tsx": $$12,
-    "./islands/cards/HeartRateCard.tsx": $$13,
-    "./islands/cards/IdleAlertsCard.tsx": $$14,
-    "./islands/cards/MusicCard.tsx": $$15,
-    "./islands/cards/NotificationsCard.tsx": $$16,
-    "./islands/cards/SettingsCard.tsx": $$17,
-    "./islands/cards/StatusCard.tsx": $$18,
-    "./islands/cards/WeatherCard.tsx": $$19,
+    "./islands/BandSections.tsx": $$3,
+    "./islands/ChartDetails.tsx": $$4,
+    "./islands/TimeZoneInput.tsx": $$5,
+    "./islands/TodayBand.tsx": $$6,
+    "./islands/cards/AlarmsCard.tsx": $$7,
+    "./islands/cards/BandLockCard.tsx": $$8,
+    "./islands/cards/BandTimeCard.tsx": $$9,
+    "./islands/cards/DeviceInfoCard.tsx": $$10,
+    "./islands/cards/DisplayCard.tsx": $$11,
+    "./islands/cards/FindBandCard.tsx": $$12,
+    "./islands/cards/GoalCard.tsx": $$13,
+    "./islands/cards/HeartRateCard.tsx": $$14,
+    "./islands/cards/IdleAlertsCard.tsx": $$15,
+    "./islands/cards/MusicCard.tsx": $$16,
+    "./islands/cards/NotificationsCard.tsx": $$17,
+    "./islands/cards/RemindersCard.tsx": $$18,
+    "./islands/cards/SettingsCard.tsx": $$19,
+    "./islands/cards/WeatherCard.tsx": $$20,
   },
 };

@@ -30,10 +30,9 @@ import {
   followBand,
   lastSyncAt,
   publishSync,
-  refreshSyncedToday,
+  refreshToday,
 } from "../lib/state/band_facts.ts";
-import { localDay } from "../lib/time/zones.ts";
-import { formatDateTime } from "../components/cards/format.ts";
+import { formatDateTime, formatPercent } from "../components/cards/format.ts";
 import { startHeartRateRecorder } from "../lib/state/heart_rate_recorder.ts";
 import { formatWorkouts } from "../lib/state/workout_sync.ts";
 
@@ -185,11 +184,7 @@ export default function BandConnection(props: BandConnectionProps) {
       progress.value = result;
       const at = Date.now();
       publishSync(result, at);
-      await refreshSyncedToday(
-        api,
-        props.bandId,
-        localDay(at, props.timeZone ?? "UTC"),
-      ).catch(() => {
+      await refreshToday(api, props.bandId).catch(() => {
         // The Today card keeps the figure it had; the next sync fetches it again.
       });
       summary.value = describeSyncResult(result);
@@ -232,11 +227,12 @@ export default function BandConnection(props: BandConnectionProps) {
   const online = status === "connected" || status === "syncing";
   const p = progress.value;
   const synced = lastSyncAt.value ?? props.lastSyncAt ?? null;
+  const locale = props.locale ?? "en";
   return (
-    <section class="card band-connection" aria-labelledby="connection-title">
-      <div class="page-heading">
-        <h2 id="connection-title">
-          Connection{" "}
+    <div class="band-connection" aria-labelledby="connection-title">
+      <div class="connection-strip">
+        <div class="connection-state">
+          <h3 id="connection-title" class="visually-hidden">Connection</h3>
           <span
             class={`badge ${online ? "badge-accent" : ""}`}
             data-status={status}
@@ -244,15 +240,24 @@ export default function BandConnection(props: BandConnectionProps) {
           >
             {STATUS_WORDS[status]}
           </span>
-        </h2>
+          <span class="field-hint" id="last-sync" data-time={synced ?? ""}>
+            {synced === null
+              ? "Never synced"
+              : `Last synced ${
+                formatDateTime(synced, {
+                  locale,
+                  timeZone: props.timeZone ?? "UTC",
+                })
+              }`}
+          </span>
+        </div>
         <div class="button-row">
           {!online && (
             <button
               type="button"
               class="button button-primary"
               disabled={busy}
-              onClick={() =>
-                connect(true).then(() => sync()).catch(() => {})}
+              onClick={() => connect(true).then(() => sync()).catch(() => {})}
             >
               {busy ? "Connecting…" : "Connect"}
             </button>
@@ -286,16 +291,6 @@ export default function BandConnection(props: BandConnectionProps) {
           )}
         </div>
       </div>
-      <p class="field-hint" id="last-sync" data-time={synced ?? ""}>
-        {synced === null
-          ? "Never synced"
-          : `Last synced ${
-            formatDateTime(synced, {
-              locale: props.locale ?? "en",
-              timeZone: props.timeZone ?? "UTC",
-            })
-          }`}
-      </p>
       {error && (
         <div class="notice notice-error" role="alert" id="connection-error">
           <strong>{error.title}</strong>
@@ -305,17 +300,16 @@ export default function BandConnection(props: BandConnectionProps) {
       {p && (
         <div class="sync-progress" id="sync-progress">
           <label for="sync-bar">
-            History sync {Math.round(p.fraction * 100)} %
+            History sync {formatPercent(Math.round(p.fraction * 100), locale)}
           </label>
           <progress
             id="sync-bar"
             max={1000}
             value={Math.round(p.fraction * 1000)}
-            aria-valuetext={`${Math.round(p.fraction * 100)} %`}
+            aria-valuetext={formatPercent(Math.round(p.fraction * 100), locale)}
           />
           <p class="field-hint" id="sync-detail">
-            {formatProgress(p)} · {p.daysDone}{" "}
-            {p.daysDone === 1 ? "day" : "days"} stored
+            {formatProgress(p, locale)}
           </p>
         </div>
       )}
@@ -330,13 +324,12 @@ export default function BandConnection(props: BandConnectionProps) {
         </ul>
       )}
       {props.virtual && (
-        <p class="field-hint">
-          <span class="badge">Virtual band</span>{" "}
+        <p class="field-hint virtual-note">
           A simulated Mi Band 4 running in this page, with weeks of generated
           history.
         </p>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -11,6 +11,12 @@ import {
 import { openSession } from "../lib/auth/sign_in.ts";
 import { hasOwner } from "../lib/db/users.ts";
 
+/** The page to return to after signing in: a path on this site only, never another origin. */
+export function readReturnPath(url: URL): string {
+  const next = url.searchParams.get("next") ?? "";
+  return /^\/(?![/\\])[\w\-./#%?=&]*$/.test(next) ? next : "/";
+}
+
 interface Data {
   error?: string;
   username?: string;
@@ -20,7 +26,7 @@ interface Data {
 export const handler: Handlers<Data> = {
   async GET(ctx) {
     if (!(await hasOwner(ctx.state.kv))) return redirect("/setup");
-    if (ctx.state.user) return redirect("/");
+    if (ctx.state.user) return redirect(readReturnPath(ctx.url));
     return page({});
   },
   async POST(ctx) {
@@ -40,7 +46,7 @@ export const handler: Handlers<Data> = {
         address: String(ctx.state.clientAddress ?? "unknown"),
       });
       const { cookie } = await openSession(ctx, user);
-      return redirect("/", cookie);
+      return redirect(readReturnPath(ctx.url), cookie);
     } catch (error) {
       const { status, message } = messageOf(error);
       return page({ error: message, username: fields.username }, { status });

@@ -129,7 +129,7 @@ export default function AlarmsCard(
               <button
                 type="button"
                 class={index === slot.value
-                  ? "button button-primary slot"
+                  ? "button slot slot-selected"
                   : "button slot"}
                 aria-pressed={index === slot.value}
                 onClick={() => pick(index)}

@@ -62,7 +62,7 @@ export default function BandTimeCard() {
       <div class="button-row">
         <button
           type="button"
-          class="button button-primary"
+          class="button"
           disabled={action.busy}
           onClick={setFromComputer}
         >

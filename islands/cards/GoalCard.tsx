@@ -5,6 +5,7 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { formatCount } from "../../components/cards/time_text.ts";
+import { stepGoal } from "../../lib/state/band_facts.ts";
 
 /** The daily step goal and whether the band vibrates when it is reached. */
 export default function GoalCard(
@@ -27,6 +28,7 @@ export default function GoalCard(
       await band.settings.setStepGoal(goal.steps);
       await band.settings.setGoalNotification(goal.notify);
       await saveBandSettings(props.bandId, props.csrfToken, { goal });
+      stepGoal.value = goal.steps;
     }, `Goal set to ${formatCount(goal.steps)} steps`);
   };
   return (

@@ -5,10 +5,11 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
+import { publishHeartRate } from "../../lib/state/band_facts.ts";
 
 const INTERVALS = [0, 1, 5, 10, 30, 60];
 
-/** Heart rate: measure once, stream live, and set the all-day measurement interval. */
+/** Heart-rate monitoring: stream live and set the all-day measurement interval (one measurement lives in the today band). */
 export default function HeartRateCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },
 ) {
@@ -20,13 +21,6 @@ export default function HeartRateCard(
   const interval = useSignal(typeof saved === "number" ? saved : 0);
 
   useEffect(() => () => void stopRef.current?.().catch(() => {}), []);
-
-  const measure = () =>
-    action.run(async (band) => {
-      const reading = await band.heartRate.measureOnce();
-      bpm.value = reading.bpm;
-      return reading.bpm;
-    }, (value) => `Measured ${value} bpm`);
 
   const toggleStream = async () => {
     if (streaming.value) {
@@ -42,6 +36,7 @@ export default function HeartRateCard(
     await action.run(async (band) => {
       const unsubscribe = band.heartRate.subscribe((reading) => {
         bpm.value = reading.bpm;
+        publishHeartRate(reading.bpm, Date.now());
       });
       const stop = await band.heartRate.startContinuous();
       stopRef.current = async () => {
@@ -70,8 +65,8 @@ export default function HeartRateCard(
 
   return (
     <CardFrame
-      id="heart-rate"
-      title="Heart rate"
+      id="heart-rate-monitoring"
+      title="Heart-rate monitoring"
       source={streaming.value
         ? "live"
         : typeof saved === "number"
@@ -81,24 +76,18 @@ export default function HeartRateCard(
       <div class="stat">
         <span
           class="stat-value"
-          data-testid="heart-rate-bpm"
+          data-testid="heart-rate-live-bpm"
           aria-live="polite"
         >
           {bpm.value === null ? "—" : `${bpm.value} bpm`}
         </span>
         <span class="stat-label">
-          {streaming.value ? "Streaming from the band" : "Last measurement"}
+          {streaming.value
+            ? "Streaming from the band"
+            : "Start live to follow every beat"}
         </span>
       </div>
       <div class="button-row">
-        <button
-          type="button"
-          class="button button-primary"
-          disabled={action.busy || streaming.value}
-          onClick={measure}
-        >
-          Measure now
-        </button>
         <button
           type="button"
           class="button"

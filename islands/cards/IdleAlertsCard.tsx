@@ -129,7 +129,7 @@ export default function IdleAlertsCard(
         <div class="button-row">
           <button
             type="submit"
-            class="button button-primary"
+            class="button"
             disabled={action.busy}
           >
             Save idle alerts

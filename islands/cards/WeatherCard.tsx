@@ -236,7 +236,7 @@ export default function WeatherCard(
         <div class="button-row">
           <button
             type="submit"
-            class="button button-primary"
+            class="button"
             disabled={action.busy}
           >
             Send to band

@@ -7,7 +7,7 @@
 import { signal } from "@preact/signals";
 import type { BatteryInfo } from "../protocol/battery.ts";
 import type { RealtimeActivity } from "../protocol/realtime_activity.ts";
-import type { DaySummary } from "../api/sample_schemas.ts";
+import type { TodayView } from "../api/today_schemas.ts";
 
 /** A battery reading and where it came from. */
 export interface BatteryFact {
@@ -34,8 +34,14 @@ export const batteryFact = signal<BatteryFact | null>(null);
 export const deviceFacts = signal<DeviceFacts | null>(null);
 /** The band's live counters for today while connected, else null. */
 export const liveActivity = signal<RealtimeActivity | null>(null);
-/** The server's stored figures for today, fetched after a sync, or null before. */
-export const syncedToday = signal<DaySummary | null>(null);
+/** The server's view of the person's day, fetched after a sync, or null before. */
+export const todayView = signal<TodayView | null>(null);
+/** The latest heart rate measured in this page, or null. */
+export const latestHeartRate = signal<{ bpm: number; time: number } | null>(
+  null,
+);
+/** The step goal last saved in this page, or null. */
+export const stepGoal = signal<number | null>(null);
 
 /** The band calls that following the band needs (a subset of MiBand4). */
 export interface FollowedBand {
@@ -124,41 +130,17 @@ export function publishSync(
   };
 }
 
-/** Fetches the server's stored figures for the local day and publishes them. */
-export async function refreshSyncedToday(
-  server: {
-    getDailySummaries(
-      bandId: string,
-      range: { from: string; to: string },
-    ): Promise<{ days: DaySummary[] }>;
-  },
+/** Fetches the server's view of the person's day (stored figures, last night, heart rate) and publishes it. */
+export async function refreshToday(
+  server: { getToday(bandId: string): Promise<TodayView> },
   bandId: string,
-  day: string,
-): Promise<DaySummary | null> {
-  const { days } = await server.getDailySummaries(bandId, {
-    from: day,
-    to: day,
-  });
-  const today = days.find((d) => d.day === day) ?? null;
-  syncedToday.value = today ?? emptyDay(day);
-  return today;
+): Promise<TodayView> {
+  const view = await server.getToday(bandId);
+  todayView.value = view;
+  return view;
 }
 
-// A day the server has no minutes for counts zero steps: that is what is synced.
-function emptyDay(day: string): DaySummary {
-  return {
-    day,
-    start: 0,
-    end: 0,
-    minutesRecorded: 0,
-    steps: 0,
-    distanceMeters: null,
-    calories: null,
-    activeMinutes: 0,
-    wornMinutes: 0,
-    lightSleepMinutes: 0,
-    deepSleepMinutes: 0,
-    heartRate: null,
-    restingHeartRate: null,
-  };
+/** Publishes a heart rate just measured on the band. */
+export function publishHeartRate(bpm: number, time: number): void {
+  latestHeartRate.value = { bpm, time };
 }

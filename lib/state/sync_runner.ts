@@ -189,18 +189,33 @@ export function describeProgress(
   };
 }
 
-/** Words for the progress bar: "2 days 3 h done · 5 h 10 min left · 1,200 min/s". */
-export function formatProgress(progress: SyncProgress): string {
-  const parts = [`${formatMinutes(progress.minutesDone)} done`];
-  parts.push(
-    progress.minutesLeft > 0
-      ? `${formatMinutes(progress.minutesLeft)} left`
-      : "nothing left",
-  );
-  if (progress.minutesPerSecond !== null) {
-    parts.push(
-      `${Math.round(progress.minutesPerSecond).toLocaleString("en")} min/s`,
-    );
+/** Words for the progress bar: "2 days of history stored · 1 h 30 min to go · about 5 sec left". */
+export function formatProgress(
+  progress: SyncProgress,
+  locale = "en",
+): string {
+  const parts = [`${formatMinutes(progress.minutesDone)} of history stored`];
+  if (progress.minutesLeft > 0) {
+    parts.push(`${formatMinutes(progress.minutesLeft)} to go`);
+    if (progress.minutesPerSecond !== null && progress.minutesPerSecond > 0) {
+      const seconds = Math.ceil(
+        progress.minutesLeft / progress.minutesPerSecond,
+      );
+      const unit = seconds < 90
+        ? { value: seconds, unit: "second" }
+        : { value: Math.ceil(seconds / 60), unit: "minute" };
+      parts.push(
+        `about ${
+          new Intl.NumberFormat(locale, {
+            style: "unit",
+            unit: unit.unit,
+            unitDisplay: "short",
+          }).format(unit.value)
+        } left`,
+      );
+    }
+  } else {
+    parts.push("up to date");
   }
   if (progress.workoutsDone > 0) {
     parts.push(`${formatWorkouts(progress.workoutsDone)} stored`);

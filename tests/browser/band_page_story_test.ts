@@ -92,8 +92,9 @@ Deno.test({
       // Connected, not yet synced: the facts come from the band itself.
       const firmware = (await readSim<string>(page, "softwareRevision"))
         .replace(/^V/, "");
+      // The Device group is behind its tab: the facts are there, not yet shown.
       await page.getByTestId("firmware").filter({ hasText: firmware })
-        .waitFor({ timeout: 5000 });
+        .waitFor({ state: "attached", timeout: 5000 });
       await page.getByTestId("status-steps").filter({ hasText: "54,321" })
         .waitFor();
       await page.getByTestId("battery-level").filter({ hasText: "42%" })
@@ -138,7 +139,7 @@ Deno.test({
         "54,321",
       );
       assert.equal(
-        await page.getByTestId("status-source").textContent(),
+        await page.getByTestId("status-note").textContent(),
         `The band counts 54,321 steps; ${
           synced.toLocaleString("en-US")
         } are synced so far: the rest arrive at the next sync`,
@@ -157,8 +158,8 @@ Deno.test({
           calories: 0,
         });
       }, [synced]);
-      await page.getByTestId("status-source").filter({
-        hasText: "Updating live from the band; every step is synced.",
+      await page.getByTestId("status-note").filter({
+        hasText: "Counting live on the band; every step is synced.",
       }).waitFor();
 
       // The battery is the one the sync read, still followed live.
@@ -167,11 +168,17 @@ Deno.test({
         "42%",
       );
       assert.equal(
-        await page.locator("#battery .badge").textContent(),
+        await page.locator("#battery .tile-head .badge").textContent(),
         "Live",
       );
       assert.equal(await page.getByTestId("firmware").textContent(), firmware);
-      await saveScreenshot(page, "band-page-story-1280");
+      await saveScreenshot(page, "band-page-synced-1280-light");
+      await page.emulateMedia({ colorScheme: "dark" });
+      await saveScreenshot(page, "band-page-synced-1280-dark");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, "band-page-synced-390-dark");
+      await page.emulateMedia({ colorScheme: "light" });
+      await saveScreenshot(page, "band-page-synced-390-light");
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();

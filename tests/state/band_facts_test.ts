@@ -8,8 +8,8 @@ import {
   lastSyncAt,
   liveActivity,
   publishSync,
-  refreshSyncedToday,
-  syncedToday,
+  refreshToday,
+  todayView,
 } from "../../lib/state/band_facts.ts";
 
 function battery(level: number, charging = false): BatteryInfo {
@@ -95,43 +95,25 @@ Deno.test("publishSync() sets the last sync, battery and device facts", () => {
   assert.equal(deviceFacts.value?.firmwareRevision, "1.0.10.0");
 });
 
-Deno.test("refreshSyncedToday() asks the server for the day and publishes zero for a day without minutes", async () => {
-  const asked: unknown[] = [];
-  const day = {
+Deno.test("refreshToday() asks the server for the person's day and publishes it", async () => {
+  const asked: string[] = [];
+  const view = {
     day: "2026-11-30",
-    start: 0,
-    end: 0,
-    minutesRecorded: 10,
+    timeZone: "UTC",
     steps: 18,
-    distanceMeters: null,
-    calories: null,
-    activeMinutes: 0,
-    wornMinutes: 10,
-    lightSleepMinutes: 0,
-    deepSleepMinutes: 0,
-    heartRate: null,
-    restingHeartRate: null,
+    activeMinutes: 2,
+    restingHeartRate: 58,
+    latestHeartRate: null,
+    lastNight: null,
+    lastSyncAt: 1000,
   };
   const server = {
-    getDailySummaries(bandId: string, range: { from: string; to: string }) {
-      asked.push([bandId, range]);
-      return Promise.resolve({
-        days: range.from === "2026-11-30" ? [day] : [],
-      });
+    getToday(bandId: string) {
+      asked.push(bandId);
+      return Promise.resolve(view);
     },
   };
-  assert.equal(
-    (await refreshSyncedToday(server, "b1", "2026-11-30"))?.steps,
-    18,
-  );
-  assert.equal(syncedToday.value?.steps, 18);
-  assert.equal(await refreshSyncedToday(server, "b1", "2026-12-01"), null);
-  assert.deepEqual(
-    [syncedToday.value?.day, syncedToday.value?.steps],
-    ["2026-12-01", 0],
-  );
-  assert.deepEqual(asked, [
-    ["b1", { from: "2026-11-30", to: "2026-11-30" }],
-    ["b1", { from: "2026-12-01", to: "2026-12-01" }],
-  ]);
+  assert.equal((await refreshToday(server, "b1")).steps, 18);
+  assert.deepEqual(todayView.value, view);
+  assert.deepEqual(asked, ["b1"]);
 });
