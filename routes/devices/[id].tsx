@@ -157,7 +157,7 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
             <GoalCard {...shared} />
             <HeartRateCard {...shared} />
             <BandLockCard {...shared} />
-            <BandTimeCard />
+            <BandTimeCard locale={locale} />
           </div>
         </section>
         <section {...panel("device")}>

@@ -9,6 +9,7 @@ import {
   callSim,
   card,
   expectNote,
+  openGroup,
   readSim,
   startRig,
 } from "./band_controls_support_test.ts";
@@ -42,7 +43,12 @@ Deno.test({
         .waitFor();
       assert.match(await battery.textContent() ?? "", /Charging/);
 
-      // Heart rate: one measurement takes the sensor about 8 s.
+      // Heart rate: a measurement says at once what it does and can be cancelled.
+      await page.getByRole("button", { name: "Measure now" }).click();
+      await expectNote(page, "heart-rate", /^Measuring… up to 30 s/);
+      await page.getByRole("button", { name: "Cancel measuring" }).click();
+      await expectNote(page, "heart-rate", "Measurement cancelled");
+      // One measurement takes the sensor about 8 s.
       await callSim(page, "setHeartRate", 72);
       await page.getByRole("button", { name: "Measure now" }).click();
       await page.getByTestId("heart-rate-bpm").filter({ hasText: "72 bpm" })
@@ -50,6 +56,7 @@ Deno.test({
       await expectNote(page, "heart-rate", "Measured 72 bpm");
 
       // Band time: an hour off, then set from this computer.
+      await openGroup(page, "Settings");
       await page.evaluate(() => {
         (globalThis as unknown as {
           __simBands: { state: { clock: { offsetMs: number } } }[];
@@ -78,6 +85,7 @@ Deno.test({
       );
 
       // Find my band: the band vibrates, then stops.
+      await openGroup(page, "Alerts");
       await page.getByRole("button", { name: "Find my band" }).click();
       await expectNote(page, "find", "The band is vibrating");
       assert.equal(await readSim(page, "lastAlertLevel"), "vibrate");
@@ -130,6 +138,7 @@ Deno.test({
       assert.equal(await readSim(page, "activeCall"), null);
 
       // Music: what the band's music screen shows, and a button pressed on the band.
+      await openGroup(page, "Band screen");
       const music = card(page, "music");
       await music.getByRole("textbox", { name: "Track" }).fill("Blue in Green");
       await music.getByRole("textbox", { name: "Artist" }).fill("Miles Davis");
@@ -168,6 +177,7 @@ Deno.test({
       assert.equal(forecast.days[0].max, -3);
 
       // Device info, read again from the band.
+      await openGroup(page, "Device");
       await page.getByRole("button", { name: "Read from band" }).click();
       await expectNote(page, "device-info", "Read from the band");
       assert.equal(
