@@ -120,7 +120,29 @@ Deno.test({
       await notes.getByRole("textbox", { name: "Text" }).fill(
         "At noon by the river",
       );
+      // Feedback comes before the band answers: hold the band's writes, see
+      // the card say what it is doing, then let the band answer.
+      await page.evaluate(() => {
+        type Band = { write(...args: unknown[]): Promise<void> };
+        const g = globalThis as unknown as {
+          __simBands: Band[];
+          __release?: () => void;
+        };
+        const band = g.__simBands[0];
+        const write = band.write.bind(band);
+        const held = new Promise<void>((resolve) => (g.__release = resolve));
+        band.write = async (...args: unknown[]) => {
+          await held;
+          band.write = write;
+          return await write(...args);
+        };
+      });
       await notes.getByRole("button", { name: "Send notification" }).click();
+      await expectNote(page, "notifications", "Talking to the band…");
+      assert.equal(await readSim(page, "lastNotification"), null);
+      await page.evaluate(() =>
+        (globalThis as unknown as { __release: () => void }).__release()
+      );
       await expectNote(page, "notifications", "Notification sent");
       const received = await readSim<{ title: string; body: string }>(
         page,
