@@ -308,9 +308,11 @@ export default function BandConnection(props: BandConnectionProps) {
             value={Math.round(p.fraction * 1000)}
             aria-valuetext={formatPercent(Math.round(p.fraction * 100), locale)}
           />
-          <p class="field-hint" id="sync-detail">
-            {formatProgress(p, locale)}
-          </p>
+          {syncStop.value && (
+            <p class="field-hint" id="sync-detail">
+              {formatProgress(p, locale)}
+            </p>
+          )}
         </div>
       )}
       {summary.value && (

@@ -43,14 +43,17 @@ Deno.test("[page] GET /devices/:id renders the owner's band without its auth key
   for (
     const card of [
       "status",
+      "sleep",
       "battery",
       "heart-rate",
+      "heart-rate-monitoring",
       "alarms",
+      "reminders",
       "idle-alerts",
       "goal",
       "band-time",
       "display",
-      "settings",
+      "general-settings",
       "band-lock",
       "notifications",
       "music",
@@ -78,7 +81,7 @@ Deno.test("[page] GET /devices/:id answers 404 for another person's band", async
   assert.equal(body.includes("C8:0F:10:AA:BB:CC"), false);
 });
 
-Deno.test("[page] GET /devices/:id answers 404 for an unknown id and 401 when signed out", async () => {
+Deno.test("[page] GET /devices/:id answers 404 for an unknown id and sends a signed-out visitor to sign in and back", async () => {
   using t = await pageApp();
   const owner = await signUpOwner(t);
   const missing = await owner.request(
@@ -90,6 +93,30 @@ Deno.test("[page] GET /devices/:id answers 404 for an unknown id and 401 when si
   await missing.body?.cancel();
   const id = await addBand(owner);
   const stranger = await t.agent().request("GET", `/devices/${id}`, html);
-  assert.equal(stranger.status, 401);
+  assert.equal(stranger.status, 303);
+  assert.equal(
+    stranger.headers.get("Location"),
+    `/signin?next=${encodeURIComponent(`/devices/${id}`)}`,
+  );
   assert.equal((await stranger.text()).includes("Blue band"), false);
+});
+
+Deno.test("[page] GET /devices/:id renders the control groups as tab panels, the first one shown", async () => {
+  using t = await pageApp();
+  const owner = await signUpOwner(t);
+  const id = await addBand(owner);
+  const body = await (await owner.request("GET", `/devices/${id}`, html))
+    .text();
+  const panels = [
+    ...body.matchAll(/<section([^>]*)role="tabpanel"([^>]*)>/g),
+  ].map((m) => m[0]);
+  assert.deepEqual(
+    panels.map((p) => /id="([^"]+)"/.exec(p)?.[1]),
+    ["alerts", "schedule", "screen", "settings", "device"],
+  );
+  assert.deepEqual(
+    panels.map((p) => p.includes("hidden")),
+    [false, true, true, true, true],
+  );
+  assert.match(body, /role="tablist"/);
 });
