@@ -187,3 +187,71 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "[browser] after the demo band's first sync the band page, its Today figures and the home page tell the same story",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveBandApp();
+    const browser = await launchBrowser({ webBluetooth: true });
+    try {
+      const user = await signIn(server.kv, server.origin, { timeZone: "UTC" });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: "en-US",
+        timezoneId: "UTC",
+      });
+      await context.addCookies([user.cookie]);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${server.origin}/`);
+      await page.getByRole("button", { name: "Try it with a virtual band" })
+        .click();
+      await page.waitForURL(/\/devices\/[0-9a-f-]{36}$/, {
+        waitUntil: "commit",
+      });
+      const bandId = page.url().split("/").pop()!;
+      await page.locator("#sync-summary").waitFor({ timeout: 120_000 });
+      assert.match(
+        await page.locator("#last-sync").textContent() ?? "",
+        /^Last synced /,
+      );
+      const day = await page.locator("#status [data-day]").getAttribute(
+        "data-day",
+      );
+      assert.ok(day);
+      const [stored] = await listDailySummaries(server.kv, bandId, {
+        from: day,
+        to: day,
+      });
+      const steps = (stored?.steps ?? 0).toLocaleString("en-US");
+      // The band's live counter and the synced minutes agree: one figure, no gap to explain.
+      await page.getByTestId("status-steps").filter({ hasText: steps })
+        .waitFor();
+      assert.equal(
+        await page.getByTestId("status-note").textContent(),
+        "Counting live on the band; every step is synced.",
+      );
+      assert.equal(
+        await page.locator("#status .tile-head .badge").textContent(),
+        "Live",
+      );
+      assert.match(
+        await page.getByTestId("battery-level").textContent() ?? "",
+        /^\d+%$/,
+      );
+      await page.goto(`${server.origin}/`);
+      const stats = await page.getByRole("list", { name: "Bands" })
+        .getByRole("listitem").locator(".stat").first().locator("*")
+        .allTextContents();
+      assert.deepEqual(stats, ["Steps today", steps]);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
