@@ -76,6 +76,16 @@ Deno.test({
           const page = await context.newPage();
           const errors: string[] = [];
           page.on("pageerror", (e) => errors.push(e.message));
+          page.on("console", (m) => {
+            if (m.type() === "error") errors.push(m.text());
+          });
+          await page.addInitScript(() =>
+            addEventListener(
+              "securitypolicyviolation",
+              (e) =>
+                console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`),
+            )
+          );
           await page.goto(`${server.origin}/devices/${bandId}`);
           await waitForIslands(page);
           assert.equal(
