@@ -88,6 +88,7 @@ export default function BandConnection(props: BandConnectionProps) {
   const summary = useSignal<string>("");
   const notes = useSignal<string[]>([]);
   const syncStop = useSignal<AbortController | null>(null);
+  const connectStop = useSignal<AbortController | null>(null);
   const api = new ApiClient({ csrfToken: props.csrfToken });
 
   const map = (): DeviceMap =>
@@ -102,6 +103,8 @@ export default function BandConnection(props: BandConnectionProps) {
     connecting ??= (async () => {
       connectionError.value = null;
       connectionStatus.value = "connecting";
+      const stop = new AbortController();
+      connectStop.value = stop;
       try {
         const key = parseAuthKey(await api.getBandKey(props.bandId));
         const band = await openBand({
@@ -113,6 +116,7 @@ export default function BandConnection(props: BandConnectionProps) {
           // The demo band's chooser is simulated, so it needs no click and picks at once.
           allowChooser: allowChooser || props.virtual,
           onStep: (step) => (connectionStatus.value = step),
+          signal: stop.signal,
         });
         let leaving = false;
         const heartRate = startHeartRateRecorder(band, {
@@ -152,13 +156,20 @@ export default function BandConnection(props: BandConnectionProps) {
         });
         return band;
       } catch (error) {
-        connectionStatus.value = error instanceof ChooserNeededError
-          ? "idle"
-          : "error";
-        connectionError.value = describeConnectionError(error);
+        connectionStatus.value =
+          error instanceof ChooserNeededError || stop.signal.aborted
+            ? "idle"
+            : "error";
+        connectionError.value = stop.signal.aborted
+          ? {
+            title: "Connection cancelled",
+            action: 'Click "Connect" to try again',
+          }
+          : describeConnectionError(error);
         throw error;
       } finally {
         connecting = null;
+        connectStop.value = null;
       }
     })();
     return await connecting;
@@ -170,8 +181,15 @@ export default function BandConnection(props: BandConnectionProps) {
     syncStop.value = stop;
     summary.value = "";
     notes.value = [];
+    let band: MiBand4;
     try {
-      const band = await connect(false);
+      band = await connect(false);
+    } catch {
+      // connect() has already said what went wrong.
+      syncStop.value = null;
+      return;
+    }
+    try {
       connectionStatus.value = "syncing";
       const result = await runSync(
         band,
@@ -269,6 +287,15 @@ export default function BandConnection(props: BandConnectionProps) {
               onClick={() => sync()}
             >
               Sync now
+            </button>
+          )}
+          {connectStop.value && status !== "choosing" && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => connectStop.value?.abort()}
+            >
+              Cancel
             </button>
           )}
           {syncStop.value && (

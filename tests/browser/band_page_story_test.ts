@@ -255,3 +255,79 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "[browser] connecting says what it does and can be cancelled, and connecting again works",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveBandApp();
+    const browser = await launchBrowser({ webBluetooth: true });
+    try {
+      const user = await signIn(server.kv, server.origin, { timeZone: "UTC" });
+      const bandId = await storeBand(server.kv, user.userId, {
+        mac: MAC,
+        key: TEST_KEY,
+      });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+      });
+      await context.addCookies([user.cookie]);
+      await context.addInitScript(
+        await buildInjectScript({
+          bands: [{ mac: MAC, key: TEST_KEY }],
+          latencyMs: 1,
+        }),
+      );
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${server.origin}/devices/${bandId}`);
+      await waitForIslands(page);
+      // The band never answers its first write (the authentication request).
+      await page.evaluate(() => {
+        type Band = { write(...args: unknown[]): Promise<void> };
+        const g = globalThis as unknown as {
+          __simBands: Band[];
+          __restore?: () => void;
+        };
+        const band = g.__simBands[0];
+        const write = band.write.bind(band);
+        band.write = () => new Promise<void>(() => {});
+        g.__restore = () => (band.write = write);
+      });
+      await page.getByRole("button", { name: "Connect", exact: true }).click();
+      await page.locator("#connection-status[data-status=authenticating]")
+        .waitFor();
+      assert.equal(
+        await page.locator("#connection-status").textContent(),
+        "Authenticating…",
+      );
+      await page.getByRole("button", { name: "Cancel", exact: true }).click();
+      await page.locator("#connection-error strong").getByText(
+        "Connection cancelled",
+      ).waitFor();
+      assert.equal(
+        await page.locator("#connection-status").getAttribute("data-status"),
+        "idle",
+      );
+      assert.equal(
+        await page.getByRole("button", { name: "Cancel", exact: true })
+          .count(),
+        0,
+      );
+
+      await page.evaluate(() =>
+        (globalThis as unknown as { __restore: () => void }).__restore()
+      );
+      await page.getByRole("button", { name: "Connect", exact: true }).click();
+      await page.locator("#connection-status[data-status=connected]")
+        .waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
