@@ -95,6 +95,18 @@ export function formatTime(ms: number, where: Locality): string {
   }).format(ms);
 }
 
+/** A wall-clock time of day, with no date or zone ("6:45 AM", "06:45"). */
+export function formatClockTime(
+  hour: number,
+  minute: number,
+  locale: string,
+): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeStyle: "short",
+    timeZone: "UTC",
+  }).format(Date.UTC(2024, 0, 1, hour, minute));
+}
+
 /** A language code like "en_US" as people say it ("English (US)"), in the person's locale. */
 export function formatLanguage(code: string, locale: string): string {
   const tag = code.replace("_", "-");

@@ -139,9 +139,9 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
         </section>
         <section {...panel("schedule")}>
           <div class="group-cards">
-            <AlarmsCard {...shared} />
+            <AlarmsCard {...shared} locale={locale} />
             <RemindersCard {...shared} locale={locale} />
-            <IdleAlertsCard {...shared} />
+            <IdleAlertsCard {...shared} locale={locale} />
           </div>
         </section>
         <section {...panel("screen")}>

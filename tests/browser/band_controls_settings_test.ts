@@ -77,7 +77,7 @@ Deno.test({
       await idle.getByLabel("Break from").fill("12:15");
       await idle.getByLabel("Break until").fill("13:00");
       await idle.getByRole("button", { name: "Save idle alerts" }).click();
-      await expectNote(page, "idle-alerts", "Idle alerts on, 08:30–17:45");
+      await expectNote(page, "idle-alerts", "Idle alerts on, 8:30 AM–5:45 PM");
       assert.deepEqual(await readSim(page, "settings.idle_alerts"), {
         enabled: true,
         thresholdMinutes: 60,
@@ -98,7 +98,7 @@ Deno.test({
         await alarms.getByRole("checkbox", { name: day, exact: true }).check();
       }
       await alarms.getByRole("button", { name: "Save alarm" }).click();
-      await expectNote(page, "alarms", "Alarm 3 set for 06:45");
+      await expectNote(page, "alarms", "Alarm 3 set for 6:45 AM");
       const slots = await readSim<unknown[]>(page, "alarms");
       assert.deepEqual(slots[2], {
         slot: 2,
@@ -300,7 +300,8 @@ Deno.test({
         "08:30",
       );
       assert.equal(await idle.getByLabel("Break until").inputValue(), "13:00");
-      await alarms.getByRole("button", { name: "3 06:45 · Sat Sun" }).waitFor();
+      await alarms.getByRole("button", { name: "3 6:45 AM · Sat Sun" })
+        .waitFor();
       await reminders.getByText("Dentist", { exact: true }).waitFor();
       await openGroup(page, "Band screen");
       assert.deepEqual(
