@@ -120,3 +120,22 @@ Deno.test("[page] GET /devices/:id renders the control groups as tab panels, the
   );
   assert.match(body, /role="tablist"/);
 });
+
+Deno.test("[page] GET /devices/:id writes numbers and language names in the person's locale", async () => {
+  using t = await pageApp();
+  const owner = await signUpOwner(t);
+  const id = await addBand(owner);
+  const german = await (await owner.request("GET", `/devices/${id}`, {
+    headers: { Accept: "text/html", "Accept-Language": "de-DE,de;q=0.9" },
+  })).text();
+  assert.match(german, /<dt>Goal<\/dt><dd>8\.000<\/dd>/);
+  const english = await (await owner.request("GET", `/devices/${id}`, {
+    headers: { Accept: "text/html", "Accept-Language": "en-US" },
+  })).text();
+  assert.match(english, /<dt>Goal<\/dt><dd>8,000<\/dd>/);
+  assert.match(
+    english,
+    /<option[^>]*value="en_US"[^>]*>English \(US\)<\/option>/,
+  );
+  assert.equal(english.includes(">en_US<"), false);
+});
