@@ -150,13 +150,14 @@ Deno.test({
       );
       assert.equal(received.title, "Lunch");
       assert.equal(received.body, "At noon by the river");
-      await notes.getByRole("textbox", { name: "Caller" }).fill("Mom");
-      await notes.getByRole("button", { name: "Simulate incoming call" })
+      const call = card(page, "incoming-call");
+      await call.getByRole("textbox", { name: "Caller" }).fill("Mom");
+      await call.getByRole("button", { name: "Simulate incoming call" })
         .click();
-      await expectNote(page, "notifications", "Calling from Mom");
+      await expectNote(page, "incoming-call", "Calling from Mom");
       assert.equal(await readSim(page, "activeCall"), "Mom");
-      await notes.getByRole("button", { name: "End call" }).click();
-      await expectNote(page, "notifications", "Call ended");
+      await call.getByRole("button", { name: "End call" }).click();
+      await expectNote(page, "incoming-call", "Call ended");
       assert.equal(await readSim(page, "activeCall"), null);
 
       // Music: what the band's music screen shows, and a button pressed on the band.

@@ -10,7 +10,7 @@ import { serveTestApp } from "../support/test_app.ts";
 import { signIn } from "../support/signed_in.ts";
 
 const GROUPS = [
-  ["alerts", "Alerts", ["notifications", "find"]],
+  ["alerts", "Alerts", ["notifications", "incoming-call", "find"]],
   ["schedule", "Schedule", ["alarms", "reminders", "idle-alerts"]],
   ["screen", "Band screen", ["display", "weather", "music"]],
   ["settings", "Settings", [
@@ -117,11 +117,6 @@ Deno.test({
             ),
             true,
           );
-          heights.push(
-            `${width}-${scheme}: ${await page.evaluate(() =>
-              document.documentElement.scrollHeight
-            )} px`,
-          );
           const tabs = page.getByRole("tab");
           assert.deepEqual(
             await tabs.allTextContents(),
@@ -146,13 +141,18 @@ Deno.test({
               `${label} has more than one primary button`,
             );
             assert.ok(page.url().endsWith(`#${id}`));
+            heights.push(
+              `${id}-${width}-${scheme}: ${await page.evaluate(() =>
+                document.documentElement.scrollHeight
+              )} px`,
+            );
             await saveScreenshot(page, `band-page-${id}-${width}-${scheme}`);
           }
           assert.deepEqual(errors, []);
           await context.close();
         }
       }
-      console.log(`band page heights (default group): ${heights.join(", ")}`);
+      console.log(`band page heights: ${heights.join(", ")}`);
     } finally {
       await browser.close();
       await server.shutdown();

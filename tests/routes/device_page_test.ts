@@ -56,6 +56,7 @@ Deno.test("[page] GET /devices/:id renders the owner's band without its auth key
       "general-settings",
       "band-lock",
       "notifications",
+      "incoming-call",
       "music",
       "weather",
       "find",
