@@ -48,7 +48,7 @@ export default function NotificationsCard() {
   };
   return (
     <>
-      <CardFrame id="notifications" title="Notification">
+      <CardFrame id="notifications" title="Notification" tall>
         <form class="card-form" onSubmit={send}>
           <div class="field">
             <label for="note-title">Title</label>
