@@ -29,6 +29,7 @@ import { installDemoBand } from "../lib/state/virtual_band.ts";
 import {
   followBand,
   lastSyncAt,
+  publishHeartRate,
   publishSync,
   refreshToday,
 } from "../lib/state/band_facts.ts";
@@ -136,6 +137,10 @@ export default function BandConnection(props: BandConnectionProps) {
         // Device facts, battery and the step counter are read as soon as the
         // band is there, so every card shows the band's own state at once.
         const following = followBand(band);
+        // Every reading the band sends (measured, streamed or all-day) is the latest heart rate.
+        band.heartRate.subscribe((reading) =>
+          publishHeartRate(reading.bpm, Date.now())
+        );
         band.onDisconnect(() => {
           following.then((stop) => stop()).catch(() => {});
           removeEventListener("pagehide", flushOnLeave);

@@ -4,7 +4,6 @@ import {
   batteryFact,
   latestHeartRate,
   liveActivity,
-  publishHeartRate,
   stepGoal,
   todayView,
 } from "../lib/state/band_facts.ts";
@@ -20,6 +19,7 @@ import {
   formatTime,
   type Locality,
 } from "../components/cards/format.ts";
+import { connectedBand } from "../lib/state/band_connection.ts";
 import { StepsRing } from "../components/cards/StepsRing.tsx";
 import { Hypnogram } from "../components/cards/Hypnogram.tsx";
 import { CardNote } from "./cards/_shared/CardNote.tsx";
@@ -163,11 +163,11 @@ function HeartTile(props: { today: TodayView; where: Locality }) {
   const measure = () =>
     action.run(
       async (band, signal) => {
+        // The connection publishes every reading as the latest heart rate.
         const reading = await band.heartRate.measureOnce({
           signal,
           timeoutMs: MEASURE_TIMEOUT_MS,
         });
-        publishHeartRate(reading.bpm, Date.now());
         return reading.bpm;
       },
       (bpm) => `Measured ${formatBpm(bpm, locale)}`,
@@ -177,7 +177,11 @@ function HeartTile(props: { today: TodayView; where: Locality }) {
       },
     );
   return (
-    <Tile id="heart-rate" title="Heart rate" live={measured !== null}>
+    <Tile
+      id="heart-rate"
+      title="Heart rate"
+      live={measured !== null && connectedBand.value !== null}
+    >
       <dl class="facts facts-compact">
         <dt>Latest</dt>
         <dd data-testid="heart-rate-bpm" aria-live="polite">

@@ -5,7 +5,6 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
-import { publishHeartRate } from "../../lib/state/band_facts.ts";
 
 const INTERVALS = [0, 1, 5, 10, 30, 60];
 
@@ -36,7 +35,6 @@ export default function HeartRateCard(
     await action.run(async (band) => {
       const unsubscribe = band.heartRate.subscribe((reading) => {
         bpm.value = reading.bpm;
-        publishHeartRate(reading.bpm, Date.now());
       });
       const stop = await band.heartRate.startContinuous();
       stopRef.current = async () => {
