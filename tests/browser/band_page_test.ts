@@ -210,6 +210,23 @@ Deno.test({
       assert.equal(await selected.textContent(), "Alerts");
       assert.equal(await page.locator("#alerts").isVisible(), true);
 
+      // No width from a small phone to a wide screen spills sideways, in any group.
+      for (const [id, label] of GROUPS) {
+        await page.getByRole("tab", { name: label }).click();
+        for (let width = 320; width <= 1440; width += 80) {
+          await page.setViewportSize({ width, height: 900 });
+          assert.equal(
+            await page.evaluate(() =>
+              document.documentElement.scrollWidth <= innerWidth
+            ),
+            true,
+            `#${id} spills sideways at ${width} px`,
+          );
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByRole("tab", { name: "Alerts" }).click();
+
       // An in-page link to a group opens it.
       await page.evaluate(() => (location.hash = "#settings"));
       await page.locator("#settings[role=tabpanel]").waitFor({
