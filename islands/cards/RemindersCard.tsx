@@ -89,6 +89,8 @@ export default function RemindersCard(props: RemindersCardProps) {
             b,
           ) => a.slot - b.slot),
         );
+        // The form moves on to a free slot, ready for the next reminder.
+        pick(firstFreeSlot(saved.value));
       },
       `Reminder ${entry.slot + 1} saved on the band`,
       { pending: "Sending the reminder to the band…" },
@@ -222,19 +224,21 @@ export default function RemindersCard(props: RemindersCardProps) {
           />
         </div>
         {repeat.value === "weekly" && (
-          <fieldset class="day-picks">
+          <fieldset>
             <legend>Days</legend>
-            {WEEKDAYS.map((day, i) => (
-              <label key={day}>
-                <input
-                  type="checkbox"
-                  checked={(days.value & (1 << i)) !== 0}
-                  onChange={(e) =>
-                    toggleDay(day, (e.target as HTMLInputElement).checked)}
-                />{" "}
-                {weekdayName(i, props.locale)}
-              </label>
-            ))}
+            <div class="button-row">
+              {WEEKDAYS.map((day, i) => (
+                <label class="check" key={day}>
+                  <input
+                    type="checkbox"
+                    checked={(days.value & (1 << i)) !== 0}
+                    onChange={(e) =>
+                      toggleDay(day, (e.target as HTMLInputElement).checked)}
+                  />
+                  {weekdayName(i, props.locale)}
+                </label>
+              ))}
+            </div>
           </fieldset>
         )}
         <div class="button-row">

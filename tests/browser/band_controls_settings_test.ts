@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { stopSimulatorBundler } from "../support/inject_band.ts";
+import { saveScreenshot } from "../support/browser.ts";
 import { parseReminder } from "../../lib/protocol/reminders.ts";
 import {
   card,
@@ -150,6 +151,11 @@ Deno.test({
         await reminders.getByRole("listitem").first().textContent(),
         "DentistDec 3, 2026, 9:30 AM · Every Mon and ThuEditDelete",
       );
+
+      await saveScreenshot(page, "band-page-schedule-saved-1280");
+      await page.setViewportSize({ width: 390, height: 900 });
+      await saveScreenshot(page, "band-page-schedule-saved-390");
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // Display: hide a screen, move one up, show a hidden one at the end.
       await openGroup(page, "Band screen");
