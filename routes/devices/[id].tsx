@@ -154,7 +154,7 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
         <section {...panel("settings")}>
           <div class="group-cards">
             <SettingsCard {...shared} />
-            <GoalCard {...shared} />
+            <GoalCard {...shared} locale={locale} />
             <HeartRateCard {...shared} />
             <BandLockCard {...shared} />
             <BandTimeCard locale={locale} />
