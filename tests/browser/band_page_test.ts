@@ -274,3 +274,44 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "[browser] the Device group forgets the band after a confirmation and returns home",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveTestApp();
+    const browser = await launchBrowser();
+    try {
+      const who = await signIn(server.kv, server.origin);
+      const bandId = await createBand(server.origin, who);
+      const context = await browser.newContext();
+      await context.addCookies([who.cookie]);
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/devices/${bandId}#device`);
+      await waitForIslands(page);
+      await page.getByRole("button", { name: "Forget this band…" }).click();
+      // Nothing is deleted before the confirmation; keeping it backs out.
+      await page.getByRole("button", { name: "Keep it" }).click();
+      const kept = await fetch(`${server.origin}/api/bands`, {
+        headers: { Cookie: who.cookieHeader },
+      });
+      assert.equal((await kept.json()).bands.length, 1);
+      await page.getByRole("button", { name: "Forget this band…" }).click();
+      await page.getByRole("button", {
+        name: "Forget Morning band and its history",
+      }).click();
+      await page.waitForURL(`${server.origin}/`);
+      const res = await fetch(`${server.origin}/api/bands`, {
+        headers: { Cookie: who.cookieHeader },
+      });
+      assert.equal(res.status, 200);
+      assert.deepEqual((await res.json()).bands, []);
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
