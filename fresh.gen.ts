@@ -16,55 +16,57 @@ import * as $12 from "./routes/api/bands/[id]/settings.ts";
 import * as $13 from "./routes/api/bands/[id]/summaries/daily.ts";
 import * as $14 from "./routes/api/bands/[id]/summaries/hourly.ts";
 import * as $15 from "./routes/api/bands/[id]/sync.ts";
-import * as $16 from "./routes/api/demo-band.ts";
-import * as $17 from "./routes/api/invitations.ts";
-import * as $18 from "./routes/api/invitations/[token].ts";
-import * as $19 from "./routes/api/me.ts";
-import * as $20 from "./routes/api/me/password.ts";
-import * as $21 from "./routes/api/me/tokens.ts";
-import * as $22 from "./routes/api/me/tokens/[id].ts";
-import * as $23 from "./routes/api/passkeys.ts";
-import * as $24 from "./routes/api/passkeys/[id].ts";
-import * as $25 from "./routes/api/passkeys/options.ts";
-import * as $26 from "./routes/api/passkeys/signin.ts";
-import * as $27 from "./routes/api/passkeys/signin/options.ts";
-import * as $28 from "./routes/api/session.ts";
-import * as $29 from "./routes/api/setup.ts";
-import * as $30 from "./routes/api/signup.ts";
-import * as $31 from "./routes/api/weather.ts";
-import * as $32 from "./routes/devices/[id].tsx";
-import * as $33 from "./routes/devices/[id]/history.tsx";
-import * as $34 from "./routes/devices/new.tsx";
-import * as $35 from "./routes/healthz.ts";
-import * as $36 from "./routes/index.tsx";
-import * as $37 from "./routes/invite/[token].tsx";
-import * as $38 from "./routes/readyz.ts";
-import * as $39 from "./routes/setup.tsx";
-import * as $40 from "./routes/signin.tsx";
-import * as $41 from "./routes/signout.ts";
+import * as $16 from "./routes/api/bands/[id]/today.ts";
+import * as $17 from "./routes/api/demo-band.ts";
+import * as $18 from "./routes/api/invitations.ts";
+import * as $19 from "./routes/api/invitations/[token].ts";
+import * as $20 from "./routes/api/me.ts";
+import * as $21 from "./routes/api/me/password.ts";
+import * as $22 from "./routes/api/me/tokens.ts";
+import * as $23 from "./routes/api/me/tokens/[id].ts";
+import * as $24 from "./routes/api/passkeys.ts";
+import * as $25 from "./routes/api/passkeys/[id].ts";
+import * as $26 from "./routes/api/passkeys/options.ts";
+import * as $27 from "./routes/api/passkeys/signin.ts";
+import * as $28 from "./routes/api/passkeys/signin/options.ts";
+import * as $29 from "./routes/api/session.ts";
+import * as $30 from "./routes/api/setup.ts";
+import * as $31 from "./routes/api/signup.ts";
+import * as $32 from "./routes/api/weather.ts";
+import * as $33 from "./routes/devices/[id].tsx";
+import * as $34 from "./routes/devices/[id]/history.tsx";
+import * as $35 from "./routes/devices/new.tsx";
+import * as $36 from "./routes/healthz.ts";
+import * as $37 from "./routes/index.tsx";
+import * as $38 from "./routes/invite/[token].tsx";
+import * as $39 from "./routes/readyz.ts";
+import * as $40 from "./routes/setup.tsx";
+import * as $41 from "./routes/signin.tsx";
+import * as $42 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
-import * as $$3 from "./islands/ChartDetails.tsx";
-import * as $$4 from "./islands/CopyButton.tsx";
-import * as $$5 from "./islands/PasskeyManager.tsx";
-import * as $$6 from "./islands/PasskeySignIn.tsx";
-import * as $$7 from "./islands/TimeZoneInput.tsx";
-import * as $$8 from "./islands/cards/AlarmsCard.tsx";
-import * as $$9 from "./islands/cards/BandLockCard.tsx";
-import * as $$10 from "./islands/cards/BandTimeCard.tsx";
-import * as $$11 from "./islands/cards/BatteryCard.tsx";
-import * as $$12 from "./islands/cards/DeviceInfoCard.tsx";
-import * as $$13 from "./islands/cards/DisplayCard.tsx";
-import * as $$14 from "./islands/cards/FindBandCard.tsx";
-import * as $$15 from "./islands/cards/GoalCard.tsx";
-import * as $$16 from "./islands/cards/HeartRateCard.tsx";
-import * as $$17 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$18 from "./islands/cards/MusicCard.tsx";
-import * as $$19 from "./islands/cards/NotificationsCard.tsx";
-import * as $$20 from "./islands/cards/SettingsCard.tsx";
-import * as $$21 from "./islands/cards/StatusCard.tsx";
-import * as $$22 from "./islands/cards/WeatherCard.tsx";
+import * as $$3 from "./islands/BandSections.tsx";
+import * as $$4 from "./islands/ChartDetails.tsx";
+import * as $$5 from "./islands/CopyButton.tsx";
+import * as $$6 from "./islands/PasskeyManager.tsx";
+import * as $$7 from "./islands/PasskeySignIn.tsx";
+import * as $$8 from "./islands/TimeZoneInput.tsx";
+import * as $$9 from "./islands/TodayBand.tsx";
+import * as $$10 from "./islands/cards/AlarmsCard.tsx";
+import * as $$11 from "./islands/cards/BandLockCard.tsx";
+import * as $$12 from "./islands/cards/BandTimeCard.tsx";
+import * as $$13 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$14 from "./islands/cards/DisplayCard.tsx";
+import * as $$15 from "./islands/cards/FindBandCard.tsx";
+import * as $$16 from "./islands/cards/GoalCard.tsx";
+import * as $$17 from "./islands/cards/HeartRateCard.tsx";
+import * as $$18 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$19 from "./islands/cards/MusicCard.tsx";
+import * as $$20 from "./islands/cards/NotificationsCard.tsx";
+import * as $$21 from "./islands/cards/RemindersCard.tsx";
+import * as $$22 from "./islands/cards/SettingsCard.tsx";
+import * as $$23 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -85,56 +87,58 @@ export const manifest = {
     "./routes/api/bands/[id]/summaries/daily.ts": $13,
     "./routes/api/bands/[id]/summaries/hourly.ts": $14,
     "./routes/api/bands/[id]/sync.ts": $15,
-    "./routes/api/demo-band.ts": $16,
-    "./routes/api/invitations.ts": $17,
-    "./routes/api/invitations/[token].ts": $18,
-    "./routes/api/me.ts": $19,
-    "./routes/api/me/password.ts": $20,
-    "./routes/api/me/tokens.ts": $21,
-    "./routes/api/me/tokens/[id].ts": $22,
-    "./routes/api/passkeys.ts": $23,
-    "./routes/api/passkeys/[id].ts": $24,
-    "./routes/api/passkeys/options.ts": $25,
-    "./routes/api/passkeys/signin.ts": $26,
-    "./routes/api/passkeys/signin/options.ts": $27,
-    "./routes/api/session.ts": $28,
-    "./routes/api/setup.ts": $29,
-    "./routes/api/signup.ts": $30,
-    "./routes/api/weather.ts": $31,
-    "./routes/devices/[id].tsx": $32,
-    "./routes/devices/[id]/history.tsx": $33,
-    "./routes/devices/new.tsx": $34,
-    "./routes/healthz.ts": $35,
-    "./routes/index.tsx": $36,
-    "./routes/invite/[token].tsx": $37,
-    "./routes/readyz.ts": $38,
-    "./routes/setup.tsx": $39,
-    "./routes/signin.tsx": $40,
-    "./routes/signout.ts": $41,
+    "./routes/api/bands/[id]/today.ts": $16,
+    "./routes/api/demo-band.ts": $17,
+    "./routes/api/invitations.ts": $18,
+    "./routes/api/invitations/[token].ts": $19,
+    "./routes/api/me.ts": $20,
+    "./routes/api/me/password.ts": $21,
+    "./routes/api/me/tokens.ts": $22,
+    "./routes/api/me/tokens/[id].ts": $23,
+    "./routes/api/passkeys.ts": $24,
+    "./routes/api/passkeys/[id].ts": $25,
+    "./routes/api/passkeys/options.ts": $26,
+    "./routes/api/passkeys/signin.ts": $27,
+    "./routes/api/passkeys/signin/options.ts": $28,
+    "./routes/api/session.ts": $29,
+    "./routes/api/setup.ts": $30,
+    "./routes/api/signup.ts": $31,
+    "./routes/api/weather.ts": $32,
+    "./routes/devices/[id].tsx": $33,
+    "./routes/devices/[id]/history.tsx": $34,
+    "./routes/devices/new.tsx": $35,
+    "./routes/healthz.ts": $36,
+    "./routes/index.tsx": $37,
+    "./routes/invite/[token].tsx": $38,
+    "./routes/readyz.ts": $39,
+    "./routes/setup.tsx": $40,
+    "./routes/signin.tsx": $41,
+    "./routes/signout.ts": $42,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,
     "./islands/AddBandFlow.tsx": $$1,
     "./islands/BandConnection.tsx": $$2,
-    "./islands/ChartDetails.tsx": $$3,
-    "./islands/CopyButton.tsx": $$4,
-    "./islands/PasskeyManager.tsx": $$5,
-    "./islands/PasskeySignIn.tsx": $$6,
-    "./islands/TimeZoneInput.tsx": $$7,
-    "./islands/cards/AlarmsCard.tsx": $$8,
-    "./islands/cards/BandLockCard.tsx": $$9,
-    "./islands/cards/BandTimeCard.tsx": $$10,
-    "./islands/cards/BatteryCard.tsx": $$11,
-    "./islands/cards/DeviceInfoCard.tsx": $$12,
-    "./islands/cards/DisplayCard.tsx": $$13,
-    "./islands/cards/FindBandCard.tsx": $$14,
-    "./islands/cards/GoalCard.tsx": $$15,
-    "./islands/cards/HeartRateCard.tsx": $$16,
-    "./islands/cards/IdleAlertsCard.tsx": $$17,
-    "./islands/cards/MusicCard.tsx": $$18,
-    "./islands/cards/NotificationsCard.tsx": $$19,
-    "./islands/cards/SettingsCard.tsx": $$20,
-    "./islands/cards/StatusCard.tsx": $$21,
-    "./islands/cards/WeatherCard.tsx": $$22,
+    "./islands/BandSections.tsx": $$3,
+    "./islands/ChartDetails.tsx": $$4,
+    "./islands/CopyButton.tsx": $$5,
+    "./islands/PasskeyManager.tsx": $$6,
+    "./islands/PasskeySignIn.tsx": $$7,
+    "./islands/TimeZoneInput.tsx": $$8,
+    "./islands/TodayBand.tsx": $$9,
+    "./islands/cards/AlarmsCard.tsx": $$10,
+    "./islands/cards/BandLockCard.tsx": $$11,
+    "./islands/cards/BandTimeCard.tsx": $$12,
+    "./islands/cards/DeviceInfoCard.tsx": $$13,
+    "./islands/cards/DisplayCard.tsx": $$14,
+    "./islands/cards/FindBandCard.tsx": $$15,
+    "./islands/cards/GoalCard.tsx": $$16,
+    "./islands/cards/HeartRateCard.tsx": $$17,
+    "./islands/cards/IdleAlertsCard.tsx": $$18,
+    "./islands/cards/MusicCard.tsx": $$19,
+    "./islands/cards/NotificationsCard.tsx": $$20,
+    "./islands/cards/RemindersCard.tsx": $$21,
+    "./islands/cards/SettingsCard.tsx": $$22,
+    "./islands/cards/WeatherCard.tsx": $$23,
   },
 };

@@ -25,6 +25,14 @@ import {
   runSync,
   type SyncProgress,
 } from "../lib/state/sync_runner.ts";
+import {
+  followBand,
+  lastSyncAt,
+  publishHeartRate,
+  publishSync,
+  refreshToday,
+} from "../lib/state/band_facts.ts";
+import { formatDateTime, formatPercent } from "../components/cards/format.ts";
 import { startHeartRateRecorder } from "../lib/state/heart_rate_recorder.ts";
 import { formatWorkouts } from "../lib/state/workout_sync.ts";
 
@@ -36,6 +44,11 @@ export interface BandConnectionProps {
   /** A virtual band backed by the simulator. */
   virtual: boolean;
   csrfToken?: string;
+  /** Epoch ms of the last sync the server stored, or null. */
+  lastSyncAt?: number | null;
+  /** The person's locale and time zone, for times and "today". */
+  locale?: string;
+  timeZone?: string;
 }
 
 /** Explains any connection, sync or server error: what happened and what to do. */
@@ -75,6 +88,7 @@ export default function BandConnection(props: BandConnectionProps) {
   const summary = useSignal<string>("");
   const notes = useSignal<string[]>([]);
   const syncStop = useSignal<AbortController | null>(null);
+  const connectStop = useSignal<AbortController | null>(null);
   const api = new ApiClient({ csrfToken: props.csrfToken });
 
   const map = (): DeviceMap =>
@@ -89,6 +103,8 @@ export default function BandConnection(props: BandConnectionProps) {
     connecting ??= (async () => {
       connectionError.value = null;
       connectionStatus.value = "connecting";
+      const stop = new AbortController();
+      connectStop.value = stop;
       try {
         const key = parseAuthKey(await api.getBandKey(props.bandId));
         const band = await openBand({
@@ -100,6 +116,7 @@ export default function BandConnection(props: BandConnectionProps) {
           // The demo band's chooser is simulated, so it needs no click and picks at once.
           allowChooser: allowChooser || props.virtual,
           onStep: (step) => (connectionStatus.value = step),
+          signal: stop.signal,
         });
         let leaving = false;
         const heartRate = startHeartRateRecorder(band, {
@@ -116,7 +133,15 @@ export default function BandConnection(props: BandConnectionProps) {
           heartRate.flush().catch(() => {});
         };
         addEventListener("pagehide", flushOnLeave);
+        // Device facts, battery and the step counter are read as soon as the
+        // band is there, so every card shows the band's own state at once.
+        const following = followBand(band);
+        // Every reading the band sends (measured, streamed or all-day) is the latest heart rate.
+        band.heartRate.subscribe((reading) =>
+          publishHeartRate(reading.bpm, Date.now())
+        );
         band.onDisconnect(() => {
+          following.then((stop) => stop()).catch(() => {});
           removeEventListener("pagehide", flushOnLeave);
           heartRate.stop().catch(() => {});
           if (connectedBand.value === band) connectedBand.value = null;
@@ -130,15 +155,25 @@ export default function BandConnection(props: BandConnectionProps) {
         });
         connectedBand.value = band;
         connectionStatus.value = "connected";
+        await following.catch(() => {
+          // A band that cannot report its facts still syncs; the cards keep the stored ones.
+        });
         return band;
       } catch (error) {
-        connectionStatus.value = error instanceof ChooserNeededError
-          ? "idle"
-          : "error";
-        connectionError.value = describeConnectionError(error);
+        connectionStatus.value =
+          error instanceof ChooserNeededError || stop.signal.aborted
+            ? "idle"
+            : "error";
+        connectionError.value = stop.signal.aborted
+          ? {
+            title: "Connection cancelled",
+            action: 'Click "Connect" to try again',
+          }
+          : describeConnectionError(error);
         throw error;
       } finally {
         connecting = null;
+        connectStop.value = null;
       }
     })();
     return await connecting;
@@ -150,8 +185,15 @@ export default function BandConnection(props: BandConnectionProps) {
     syncStop.value = stop;
     summary.value = "";
     notes.value = [];
+    let band: MiBand4;
     try {
-      const band = await connect(false);
+      band = await connect(false);
+    } catch {
+      // connect() has already said what went wrong.
+      syncStop.value = null;
+      return;
+    }
+    try {
       connectionStatus.value = "syncing";
       const result = await runSync(
         band,
@@ -162,6 +204,11 @@ export default function BandConnection(props: BandConnectionProps) {
         },
       );
       progress.value = result;
+      const at = Date.now();
+      publishSync(result, at);
+      await refreshToday(api, props.bandId).catch(() => {
+        // The Today card keeps the figure it had; the next sync fetches it again.
+      });
       summary.value = describeSyncResult(result);
       notes.value = result.notes;
       connectionStatus.value = "connected";
@@ -205,11 +252,13 @@ export default function BandConnection(props: BandConnectionProps) {
     status === "authenticating";
   const online = status === "connected" || status === "syncing";
   const p = progress.value;
+  const synced = lastSyncAt.value ?? props.lastSyncAt ?? null;
+  const locale = props.locale ?? "en";
   return (
-    <section class="card band-connection" aria-labelledby="connection-title">
-      <div class="page-heading">
-        <h2 id="connection-title">
-          Connection{" "}
+    <div class="band-connection" aria-labelledby="connection-title">
+      <div class="connection-strip">
+        <div class="connection-state">
+          <h3 id="connection-title" class="visually-hidden">Connection</h3>
           <span
             class={`badge ${online ? "badge-accent" : ""}`}
             data-status={status}
@@ -217,15 +266,24 @@ export default function BandConnection(props: BandConnectionProps) {
           >
             {STATUS_WORDS[status]}
           </span>
-        </h2>
+          <span class="field-hint" id="last-sync" data-time={synced ?? ""}>
+            {synced === null
+              ? "Never synced"
+              : `Last synced ${
+                formatDateTime(synced, {
+                  locale,
+                  timeZone: props.timeZone ?? "UTC",
+                })
+              }`}
+          </span>
+        </div>
         <div class="button-row">
           {!online && (
             <button
               type="button"
               class="button button-primary"
               disabled={busy}
-              onClick={() =>
-                connect(true).then(() => sync()).catch(() => {})}
+              onClick={() => connect(true).then(() => sync()).catch(() => {})}
             >
               {busy ? "Connecting…" : "Connect"}
             </button>
@@ -237,6 +295,15 @@ export default function BandConnection(props: BandConnectionProps) {
               onClick={() => sync()}
             >
               Sync now
+            </button>
+          )}
+          {connectStop.value && status !== "choosing" && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => connectStop.value?.abort()}
+            >
+              Cancel
             </button>
           )}
           {syncStop.value && (
@@ -268,18 +335,19 @@ export default function BandConnection(props: BandConnectionProps) {
       {p && (
         <div class="sync-progress" id="sync-progress">
           <label for="sync-bar">
-            History sync {Math.round(p.fraction * 100)} %
+            History sync {formatPercent(Math.round(p.fraction * 100), locale)}
           </label>
           <progress
             id="sync-bar"
             max={1000}
             value={Math.round(p.fraction * 1000)}
-            aria-valuetext={`${Math.round(p.fraction * 100)} %`}
+            aria-valuetext={formatPercent(Math.round(p.fraction * 100), locale)}
           />
-          <p class="field-hint" id="sync-detail">
-            {formatProgress(p)} · {p.daysDone}{" "}
-            {p.daysDone === 1 ? "day" : "days"} stored
-          </p>
+          {syncStop.value && (
+            <p class="field-hint" id="sync-detail">
+              {formatProgress(p, locale)}
+            </p>
+          )}
         </div>
       )}
       {summary.value && (
@@ -293,13 +361,12 @@ export default function BandConnection(props: BandConnectionProps) {
         </ul>
       )}
       {props.virtual && (
-        <p class="field-hint">
-          <span class="badge">Virtual band</span>{" "}
+        <p class="field-hint virtual-note">
           A simulated Mi Band 4 running in this page, with weeks of generated
           history.
         </p>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -14,6 +14,12 @@ import { readDeviceToken } from "../lib/auth/known_device.ts";
 import { openSession } from "../lib/auth/sign_in.ts";
 import { hasOwner } from "../lib/db/users.ts";
 
+/** The page to return to after signing in: a path on this site only, never another origin. */
+export function readReturnPath(url: URL): string {
+  const next = url.searchParams.get("next") ?? "";
+  return /^\/(?![/\\])[\w\-./#%?=&]*$/.test(next) ? next : "/";
+}
+
 interface Data {
   error?: string;
   username?: string;
@@ -23,7 +29,7 @@ interface Data {
 export const handler: Handlers<Data> = {
   async GET(ctx) {
     if (!(await hasOwner(ctx.state.kv))) return redirect("/setup");
-    if (ctx.state.user) return redirect("/");
+    if (ctx.state.user) return redirect(readReturnPath(ctx.url));
     return page({});
   },
   async POST(ctx) {
@@ -45,7 +51,7 @@ export const handler: Handlers<Data> = {
         now: ctx.state.now(),
       });
       const { cookies } = await openSession(ctx, user);
-      return redirect("/", cookies);
+      return redirect(readReturnPath(ctx.url), cookies);
     } catch (error) {
       const { status, message, headers } = messageOf(error);
       return page({ error: message, username: fields.username }, {

@@ -7,13 +7,17 @@ export function CardFrame(
     title: string;
     source?: "band" | "saved" | "live";
     wide?: boolean;
+    /** Spans two rows of its group beside two shorter cards. */
+    tall?: boolean;
     children: ComponentChildren;
   },
 ) {
   const headingId = `${props.id}-title`;
   return (
     <section
-      class={props.wide ? "card band-card band-card-wide" : "card band-card"}
+      class={`card band-card${props.wide ? " band-card-wide" : ""}${
+        props.tall ? " band-card-tall" : ""
+      }`}
       id={props.id}
       aria-labelledby={headingId}
     >

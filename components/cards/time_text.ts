@@ -15,8 +15,3 @@ export function parseClock(
   const minute = Number(match[2]);
   return hour < 24 && minute < 60 ? { hour, minute } : null;
 }
-
-/** Formats a number with thousands separators in English. */
-export function formatCount(value: number): string {
-  return value.toLocaleString("en-US");
-}

@@ -12,6 +12,7 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { formatClock, parseClock } from "../../components/cards/time_text.ts";
+import { formatClockTime } from "../../components/cards/format.ts";
 
 type SavedAlarm = NonNullable<BandSettings["alarms"]>[number];
 
@@ -34,7 +35,12 @@ function describeDays(mask: number): string {
 
 /** Every alarm slot of the band: what was last saved, and editing or clearing one slot at a time. */
 export default function AlarmsCard(
-  props: { bandId: string; csrfToken: string; settings: BandSettings },
+  props: {
+    bandId: string;
+    csrfToken: string;
+    settings: BandSettings;
+    locale: string;
+  },
 ) {
   const action = useBandAction();
   const alarms = useSignal<SavedAlarm[]>(props.settings.alarms ?? []);
@@ -83,20 +89,26 @@ export default function AlarmsCard(
       days: encodeDayMask(days.value),
       smart: false,
     };
-    return action.run(async (band) => {
-      await band.alarms.set({
-        slot: index,
-        time: clock,
-        days: days.value,
-        enabled: enabled.value,
-        snooze: snooze.value,
-      });
-      await store(
-        [...alarms.value.filter((a) => a.index !== index), entry].sort((a, b) =>
-          a.index - b.index
-        ),
-      );
-    }, `Alarm ${index + 1} set for ${formatClock(clock.hour, clock.minute)}`);
+    return action.run(
+      async (band) => {
+        await band.alarms.set({
+          slot: index,
+          time: clock,
+          days: days.value,
+          enabled: enabled.value,
+          snooze: snooze.value,
+        });
+        await store(
+          [...alarms.value.filter((a) => a.index !== index), entry].sort((
+            a,
+            b,
+          ) => a.index - b.index),
+        );
+      },
+      `Alarm ${index + 1} set for ${
+        formatClockTime(clock.hour, clock.minute, props.locale)
+      }`,
+    );
   };
 
   const clear = () => {
@@ -129,7 +141,7 @@ export default function AlarmsCard(
               <button
                 type="button"
                 class={index === slot.value
-                  ? "button button-primary slot"
+                  ? "button slot slot-selected"
                   : "button slot"}
                 aria-pressed={index === slot.value}
                 onClick={() => pick(index)}
@@ -137,9 +149,11 @@ export default function AlarmsCard(
                 <span>{index + 1}</span>
                 <span>
                   {saved
-                    ? `${formatClock(saved.hour, saved.minute)} · ${
-                      describeDays(saved.days)
-                    }${saved.enabled ? "" : " · off"}`
+                    ? `${
+                      formatClockTime(saved.hour, saved.minute, props.locale)
+                    } · ${describeDays(saved.days)}${
+                      saved.enabled ? "" : " · off"
+                    }`
                     : "Empty"}
                 </span>
               </button>

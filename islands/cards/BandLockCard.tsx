@@ -66,7 +66,7 @@ export default function BandLockCard(
         <div class="button-row">
           <button
             type="submit"
-            class="button button-primary"
+            class="button"
             disabled={action.busy}
           >
             Lock band

@@ -6,22 +6,33 @@ import { useBandAction } from "./_shared/use_band_action.ts";
 import { useConnectedEffect } from "./_shared/use_connected.ts";
 import { formatClock } from "../../components/cards/time_text.ts";
 
-function describeBandTime(time: CurrentTime): string {
-  const date = `${time.year}-${String(time.month).padStart(2, "0")}-${
-    String(time.day).padStart(2, "0")
-  }`;
+// The band keeps a wall clock and a zone: its fields are shown as they are, in
+// the person's locale, with the zone after them.
+function describeBandTime(time: CurrentTime, locale: string): string {
+  const wall = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: "UTC",
+  }).format(
+    Date.UTC(
+      time.year,
+      time.month - 1,
+      time.day,
+      time.hour,
+      time.minute,
+      time.second,
+    ),
+  );
   const offset = time.tzQuarterHours * 15;
   const sign = offset < 0 ? "−" : "+";
   const zone = `UTC${sign}${
     formatClock(Math.floor(Math.abs(offset) / 60), Math.abs(offset) % 60)
   }`;
-  return `${date} ${formatClock(time.hour, time.minute)}:${
-    String(time.second).padStart(2, "0")
-  } (${zone})`;
+  return `${wall} (${zone})`;
 }
 
 /** The band's clock, and setting it from this computer's clock and zone. */
-export default function BandTimeCard() {
+export default function BandTimeCard(props: { locale: string }) {
   const action = useBandAction();
   const bandTime = useSignal<CurrentTime | null>(null);
   const read = () =>
@@ -47,7 +58,9 @@ export default function BandTimeCard() {
     >
       <p class="stat">
         <span class="stat-value band-clock" data-testid="band-time">
-          {bandTime.value ? describeBandTime(bandTime.value) : "—"}
+          {bandTime.value
+            ? describeBandTime(bandTime.value, props.locale)
+            : "—"}
         </span>
         <span class="stat-label">
           {drift === null
@@ -62,7 +75,7 @@ export default function BandTimeCard() {
       <div class="button-row">
         <button
           type="button"
-          class="button button-primary"
+          class="button"
           disabled={action.busy}
           onClick={setFromComputer}
         >

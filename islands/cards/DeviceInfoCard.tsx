@@ -1,41 +1,64 @@
 import { useSignal } from "@preact/signals";
-import type { DeviceInfo } from "../../lib/ble/mod.ts";
+import { ApiClient } from "../../lib/api/client.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
-import { useBandAction } from "./_shared/use_band_action.ts";
+import { describeCardError, useBandAction } from "./_shared/use_band_action.ts";
+import { deviceFacts, publishDeviceInfo } from "../../lib/state/band_facts.ts";
+import { connectedBand } from "../../lib/state/band_connection.ts";
 
-/** MAC, model, firmware and hardware revision; read again from the band on request. */
-export default function DeviceInfoCard(
-  props: {
-    mac: string;
-    model: string;
-    firmwareRevision: string | null;
-    hardwareRevision: string | null;
-  },
-) {
-  const info = useSignal<DeviceInfo | null>(null);
+/** Props: the band as stored. */
+export interface DeviceInfoCardProps {
+  bandId: string;
+  csrfToken: string;
+  name: string;
+  mac: string;
+  model: string;
+  firmwareRevision: string | null;
+  hardwareRevision: string | null;
+}
+
+/** MAC, model, firmware and hardware revision (read from the band when it connects, else as stored), and forgetting the band. */
+export default function DeviceInfoCard(props: DeviceInfoCardProps) {
+  const facts = deviceFacts.value;
   const action = useBandAction();
+  const confirming = useSignal(false);
   const read = () =>
-    action.run(async (band) => {
-      info.value = await band.readDeviceInfo();
-    }, "Read from the band");
-  const firmware = info.value?.firmwareVersion ?? props.firmwareRevision;
-  const hardware = info.value?.hardwareRevision ?? props.hardwareRevision;
+    action.run(
+      async (band) => {
+        publishDeviceInfo(await band.readDeviceInfo());
+      },
+      "Read from the band",
+      { pending: "Reading from the band…" },
+    );
+  const forget = async () => {
+    action.show({ kind: "pending", text: "Forgetting the band…" });
+    try {
+      await connectedBand.value?.disconnect();
+      await new ApiClient({ csrfToken: props.csrfToken }).deleteBand(
+        props.bandId,
+      );
+      location.assign("/");
+    } catch (error) {
+      action.show({ kind: "error", text: describeCardError(error) });
+    }
+  };
+  const firmware = facts?.firmwareRevision ?? props.firmwareRevision;
+  const hardware = facts?.hardwareRevision ?? props.hardwareRevision;
   return (
     <CardFrame
       id="device-info"
       title="Device"
-      source={info.value ? "band" : "saved"}
+      source={facts ? "band" : "saved"}
     >
       <dl class="facts">
         <dt>Model</dt>
         <dd>{props.model}</dd>
         <dt>MAC address</dt>
-        <dd class="mono">{info.value?.mac ?? props.mac}</dd>
+        <dd class="mono">{facts?.mac ?? props.mac}</dd>
         <dt>Firmware</dt>
         <dd data-testid="firmware">{firmware ?? "Not read yet"}</dd>
         <dt>Hardware</dt>
-        <dd>{hardware ?? "Not read yet"}</dd>
+        <dd data-testid="hardware">{hardware ?? "Not read yet"}</dd>
       </dl>
       <div class="button-row">
         <button
@@ -46,6 +69,42 @@ export default function DeviceInfoCard(
         >
           Read from band
         </button>
+      </div>
+      <div class="forget" aria-labelledby="forget-title">
+        <h3 id="forget-title">Forget this band</h3>
+        <p class="field-hint">
+          Removes {props.name}{" "}
+          and all its history from this server. The band keeps its own data
+          until it is paired again.
+        </p>
+        {confirming.value
+          ? (
+            <div class="button-row" role="group" aria-label="Confirm">
+              <button
+                type="button"
+                class="button button-danger"
+                onClick={forget}
+              >
+                Forget {props.name} and its history
+              </button>
+              <button
+                type="button"
+                class="button button-quiet"
+                onClick={() => (confirming.value = false)}
+              >
+                Keep it
+              </button>
+            </div>
+          )
+          : (
+            <button
+              type="button"
+              class="button button-danger"
+              onClick={() => (confirming.value = true)}
+            >
+              Forget this band…
+            </button>
+          )}
       </div>
       <CardNote note={action.note} />
     </CardFrame>

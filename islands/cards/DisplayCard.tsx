@@ -59,6 +59,7 @@ export default function DisplayCard(
       id="display"
       title="Display"
       source={savedItems ? "saved" : undefined}
+      tall
     >
       <p class="field-hint">The watch face always comes first.</p>
       <ol class="order-list" aria-label="Shown screens, in order">

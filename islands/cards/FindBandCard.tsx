@@ -78,7 +78,7 @@ export default function FindBandCard() {
       <div class="button-row">
         <button
           type="button"
-          class="button button-primary"
+          class="button"
           aria-pressed={searching.value}
           disabled={action.busy}
           onClick={toggle}

@@ -4,11 +4,17 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
-import { formatCount } from "../../components/cards/time_text.ts";
+import { formatNumber } from "../../components/cards/format.ts";
+import { stepGoal } from "../../lib/state/band_facts.ts";
 
 /** The daily step goal and whether the band vibrates when it is reached. */
 export default function GoalCard(
-  props: { bandId: string; csrfToken: string; settings: BandSettings },
+  props: {
+    bandId: string;
+    csrfToken: string;
+    settings: BandSettings;
+    locale: string;
+  },
 ) {
   const action = useBandAction();
   const steps = useSignal(props.settings.goal?.steps ?? 8000);
@@ -27,7 +33,8 @@ export default function GoalCard(
       await band.settings.setStepGoal(goal.steps);
       await band.settings.setGoalNotification(goal.notify);
       await saveBandSettings(props.bandId, props.csrfToken, { goal });
-    }, `Goal set to ${formatCount(goal.steps)} steps`);
+      stepGoal.value = goal.steps;
+    }, `Goal set to ${formatNumber(goal.steps, props.locale)} steps`);
   };
   return (
     <CardFrame

@@ -8,7 +8,7 @@ import { saveGeneralSettings } from "./_shared/general_settings.ts";
 
 const INTERVALS = [0, 1, 5, 10, 30, 60];
 
-/** Heart rate: measure once, stream live, and set the all-day measurement interval. */
+/** Heart-rate monitoring: stream live and set the all-day measurement interval (one measurement lives in the today band). */
 export default function HeartRateCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },
 ) {
@@ -20,13 +20,6 @@ export default function HeartRateCard(
   const interval = useSignal(typeof saved === "number" ? saved : 0);
 
   useEffect(() => () => void stopRef.current?.().catch(() => {}), []);
-
-  const measure = () =>
-    action.run(async (band) => {
-      const reading = await band.heartRate.measureOnce();
-      bpm.value = reading.bpm;
-      return reading.bpm;
-    }, (value) => `Measured ${value} bpm`);
 
   const toggleStream = async () => {
     if (streaming.value) {
@@ -70,8 +63,8 @@ export default function HeartRateCard(
 
   return (
     <CardFrame
-      id="heart-rate"
-      title="Heart rate"
+      id="heart-rate-monitoring"
+      title="Heart-rate monitoring"
       source={streaming.value
         ? "live"
         : typeof saved === "number"
@@ -81,24 +74,18 @@ export default function HeartRateCard(
       <div class="stat">
         <span
           class="stat-value"
-          data-testid="heart-rate-bpm"
+          data-testid="heart-rate-live-bpm"
           aria-live="polite"
         >
           {bpm.value === null ? "—" : `${bpm.value} bpm`}
         </span>
         <span class="stat-label">
-          {streaming.value ? "Streaming from the band" : "Last measurement"}
+          {streaming.value
+            ? "Streaming from the band"
+            : "Start live to follow every beat"}
         </span>
       </div>
       <div class="button-row">
-        <button
-          type="button"
-          class="button button-primary"
-          disabled={action.busy || streaming.value}
-          onClick={measure}
-        >
-          Measure now
-        </button>
         <button
           type="button"
           class="button"

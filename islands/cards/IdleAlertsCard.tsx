@@ -5,10 +5,16 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { parseClock } from "../../components/cards/time_text.ts";
+import { formatClockTime } from "../../components/cards/format.ts";
 
 /** Inactivity warnings: on or off, the active hours and an optional quiet gap. */
 export default function IdleAlertsCard(
-  props: { bandId: string; csrfToken: string; settings: BandSettings },
+  props: {
+    bandId: string;
+    csrfToken: string;
+    settings: BandSettings;
+    locale: string;
+  },
 ) {
   const saved = props.settings.idleAlerts;
   const action = useBandAction();
@@ -61,7 +67,9 @@ export default function IdleAlertsCard(
         });
       },
       enabled.value
-        ? `Idle alerts on, ${start.value}–${end.value}`
+        ? `Idle alerts on, ${
+          formatClockTime(from.hour, from.minute, props.locale)
+        }–${formatClockTime(to.hour, to.minute, props.locale)}`
         : "Idle alerts off",
     );
   };
@@ -129,7 +137,7 @@ export default function IdleAlertsCard(
         <div class="button-row">
           <button
             type="submit"
-            class="button button-primary"
+            class="button"
             disabled={action.busy}
           >
             Save idle alerts

@@ -94,7 +94,7 @@ export default function MusicCard() {
         <div class="button-row">
           <button
             type="submit"
-            class="button button-primary"
+            class="button"
             disabled={action.busy}
           >
             Show on band

@@ -3,9 +3,10 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 
-/** Sends a notification with a title and text, and simulates an incoming call. */
+/** Two cards from one island: a notification with a title and text, and a simulated incoming call. */
 export default function NotificationsCard() {
   const action = useBandAction();
+  const callAction = useBandAction();
   const title = useSignal("Band Web");
   const body = useSignal("");
   const caller = useSignal("");
@@ -34,73 +35,83 @@ export default function NotificationsCard() {
   const call = (event: Event) => {
     event.preventDefault();
     if (ringing.value) {
-      return action.run(async (band) => {
+      return callAction.run(async (band) => {
         await band.alerts.stopIncomingCall();
         ringing.value = false;
       }, "Call ended");
     }
     const name = caller.value.trim() || "Unknown caller";
-    return action.run(async (band) => {
+    return callAction.run(async (band) => {
       await band.alerts.startIncomingCall(name);
       ringing.value = true;
     }, `Calling from ${name}`);
   };
   return (
-    <CardFrame id="notifications" title="Notifications">
-      <form class="card-form" onSubmit={send}>
-        <div class="field">
-          <label for="note-title">Title</label>
-          <input
-            id="note-title"
-            type="text"
-            maxLength={32}
-            value={title.value}
-            onInput={(e) => title.value = (e.target as HTMLInputElement).value}
-          />
-        </div>
-        <div class="field">
-          <label for="note-body">Text</label>
-          <textarea
-            id="note-body"
-            rows={2}
-            maxLength={512}
-            value={body.value}
-            onInput={(e) =>
-              body.value = (e.target as HTMLTextAreaElement).value}
-          />
-        </div>
-        <div class="button-row">
-          <button
-            type="submit"
-            class="button button-primary"
-            disabled={action.busy}
-          >
-            Send notification
-          </button>
-        </div>
-      </form>
-      <form onSubmit={call} class="card-section">
-        <div class="field">
-          <label for="call-name">Caller</label>
-          <input
-            id="call-name"
-            type="text"
-            placeholder="Mom"
-            value={caller.value}
-            onInput={(e) => caller.value = (e.target as HTMLInputElement).value}
-          />
-        </div>
-        <div class="button-row">
-          <button
-            type="submit"
-            class={ringing.value ? "button button-danger" : "button"}
-            disabled={action.busy}
-          >
-            {ringing.value ? "End call" : "Simulate incoming call"}
-          </button>
-        </div>
-      </form>
-      <CardNote note={action.note} />
-    </CardFrame>
+    <>
+      <CardFrame id="notifications" title="Notification" tall>
+        <form class="card-form" onSubmit={send}>
+          <div class="field">
+            <label for="note-title">Title</label>
+            <input
+              id="note-title"
+              type="text"
+              maxLength={32}
+              value={title.value}
+              onInput={(e) =>
+                title.value = (e.target as HTMLInputElement).value}
+            />
+          </div>
+          <div class="field">
+            <label for="note-body">Text</label>
+            <textarea
+              id="note-body"
+              rows={2}
+              maxLength={512}
+              value={body.value}
+              onInput={(e) =>
+                body.value = (e.target as HTMLTextAreaElement).value}
+            />
+          </div>
+          <div class="button-row">
+            <button
+              type="submit"
+              class="button button-primary"
+              disabled={action.busy}
+            >
+              Send notification
+            </button>
+          </div>
+        </form>
+        <CardNote note={action.note} />
+      </CardFrame>
+      <CardFrame id="incoming-call" title="Incoming call">
+        <p class="field-hint">
+          The band rings and shows the caller, as when the phone rings.
+        </p>
+        <form onSubmit={call} class="card-form">
+          <div class="field">
+            <label for="call-name">Caller</label>
+            <input
+              id="call-name"
+              type="text"
+              placeholder="Mom"
+              value={caller.value}
+              onInput={(e) =>
+                caller.value = (e.target as HTMLInputElement).value}
+            />
+          </div>
+          <div class="button-row">
+            <button
+              type="submit"
+              class={ringing.value ? "button button-danger" : "button"}
+              disabled={callAction.busy}
+            >
+              {ringing.value ? "End call" : "Simulate incoming call"}
+            </button>
+          </div>
+        </form>
+        <CardNote note={callAction.note} />
+      </CardFrame>
+    </>
   );
 }

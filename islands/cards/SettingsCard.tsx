@@ -7,6 +7,7 @@ import {
   LANGUAGES,
 } from "../../lib/protocol/general_config.ts";
 import { CardFrame } from "../../components/cards/CardFrame.tsx";
+import { formatLanguage } from "../../components/cards/format.ts";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
@@ -67,7 +68,7 @@ const SETTINGS: Setting[] = [
     key: "language",
     label: "Language",
     initial: "en_US",
-    options: LANGUAGES.map((l) => [l, l]),
+    options: LANGUAGES.map((l) => [l, formatLanguage(l, "en")]),
     write: (b, v) =>
       apply({ kind: "language", value: v as typeof LANGUAGES[number] })(b),
   },
@@ -210,7 +211,7 @@ export default function SettingsCard(
   };
   return (
     <CardFrame
-      id="settings"
+      id="general-settings"
       title="General settings"
       source={props.settings.general ? "saved" : undefined}
       wide

@@ -71,6 +71,7 @@ export default function WeatherCard(
   const search = async (event: Event) => {
     event.preventDefault();
     loading.value = true;
+    action.show({ kind: "pending", text: "Looking up places…" });
     try {
       const found = await getWeatherJson<{ places: WeatherPlace[] }>({
         q: query.value,
@@ -93,6 +94,10 @@ export default function WeatherCard(
     place.value = chosen;
     places.value = [];
     loading.value = true;
+    action.show({
+      kind: "pending",
+      text: `Fetching the forecast for ${chosen.name}…`,
+    });
     try {
       const answer = await getWeatherJson<{ forecast: BandForecast }>({
         latitude: String(chosen.latitude),
@@ -236,7 +241,7 @@ export default function WeatherCard(
         <div class="button-row">
           <button
             type="submit"
-            class="button button-primary"
+            class="button"
             disabled={action.busy}
           >
             Send to band

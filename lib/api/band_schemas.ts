@@ -28,6 +28,21 @@ const alarmsSchema = z.array(
   }).strict(),
 ).max(10);
 
+const remindersSchema = z.array(
+  z.object({
+    slot: z.number().int().min(0).max(21),
+    /** Band-local start, minute precision. */
+    start: z.string().regex(
+      /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/,
+      "Use YYYY-MM-DDTHH:MM",
+    ),
+    repeat: z.enum(["once", "weekly", "monthly", "yearly"]),
+    /** Bit 0 = Monday … bit 6 = Sunday, for a weekly repeat. */
+    days: z.number().int().min(0).max(127),
+    text: z.string().max(64),
+  }).strict(),
+).max(22);
+
 const idleAlertsShape = {
   enabled: z.boolean(),
   start: hhmm,
@@ -68,6 +83,7 @@ const weatherLocationSchema = z.object({
 /** Settings last written to the band from the app (the band cannot report most of them back). */
 export const bandSettingsSchema = z.object({
   alarms: alarmsSchema,
+  reminders: remindersSchema,
   idleAlerts: z.object({
     ...idleAlertsShape,
     dnd: idleAlertsShape.dnd.default(null),
@@ -88,6 +104,7 @@ export const bandSettingsSchema = z.object({
  */
 export const bandSettingsPatchSchema = z.object({
   alarms: alarmsSchema,
+  reminders: remindersSchema,
   idleAlerts: z.object(idleAlertsShape).partial().strict(),
   goal: z.object(goalShape).partial().strict(),
   display: z.object(displayShape).partial().strict(),
@@ -118,6 +135,9 @@ export function mergeBandSettings(
   }
   return merged;
 }
+
+/** One reminder as the app last wrote it to a band slot. */
+export type StoredReminder = z.infer<typeof remindersSchema>[number];
 
 /** Band settings, each section optional until first written. */
 export type BandSettings = z.infer<typeof bandSettingsSchema>;

@@ -24,6 +24,7 @@ import type {
   SyncResponse,
   UploadResponse,
 } from "./sample_schemas.ts";
+import type { TodayView } from "./today_schemas.ts";
 
 /** Options of `ApiClient`. */
 export interface ApiClientOptions {
@@ -260,6 +261,11 @@ export class ApiClient {
   ): Promise<DailyResponse> {
     const q = new URLSearchParams(range);
     return this.#call("GET", `/api/bands/${bandId}/summaries/daily?${q}`);
+  }
+
+  /** Reads the person's day on a band: stored figures, last night's sleep, latest heart rate. */
+  getToday(bandId: string): Promise<TodayView> {
+    return this.#call("GET", `/api/bands/${bandId}/today`);
   }
 
   /** Stores battery, heart-rate, workout or event readings; `keepalive` lets the upload outlive the page. */

@@ -44,10 +44,10 @@ export type ReminderCommand = { kind: "set"; reminder: Reminder } | {
 };
 
 /** Reminder slots Gadgetbridge offers (getReminderSlotCount). */
-const REMINDER_SLOT_COUNT = 22;
+export const REMINDER_SLOT_COUNT = 22;
 
 /** Longest reminder text in characters (getMaximumReminderMessageLength). */
-const REMINDER_MAX_TEXT_CHARS = 16;
+export const REMINDER_MAX_TEXT_CHARS = 16;
 
 const FLAG = {
   enabled: 0x01,

@@ -42,6 +42,8 @@ export interface OpenBandOptions {
   now?: () => number;
   /** Called as the connection moves on. */
   onStep?: (step: "choosing" | "connecting" | "authenticating") => void;
+  /** Cancels the attempt: a link already up is dropped again. */
+  signal?: AbortSignal;
 }
 
 // Devices this tab holds, so a reconnect in the same tab needs no chooser.
@@ -69,7 +71,6 @@ export async function openBand(options: OpenBandOptions): Promise<MiBand4> {
       "Cannot connect to band: this browser has no Web Bluetooth",
     );
   }
-  const now = options.now ?? Date.now;
   let device = await findKnownDevice(bluetooth, map, bandId);
   let chosen = false;
   if (!device) {
@@ -78,7 +79,29 @@ export async function openBand(options: OpenBandOptions): Promise<MiBand4> {
     device = await requestBandDevice(bluetooth);
     chosen = true;
   }
+  const { signal } = options;
+  signal?.throwIfAborted();
   options.onStep?.("connecting");
+  // Dropping the link makes a pending connect or GATT call fail at once.
+  const picked = device;
+  const drop = () => picked.gatt?.disconnect();
+  signal?.addEventListener("abort", drop, { once: true });
+  try {
+    return await finishOpening(picked, chosen, options);
+  } catch (err) {
+    throw signal?.aborted ? signal.reason : err;
+  } finally {
+    signal?.removeEventListener("abort", drop);
+  }
+}
+
+async function finishOpening(
+  device: BluetoothDevice,
+  chosen: boolean,
+  options: OpenBandOptions,
+): Promise<MiBand4> {
+  const { bandId, map, signal } = options;
+  const now = options.now ?? Date.now;
   let transport: GattTransport;
   try {
     transport = await connectBand(device);
@@ -95,6 +118,7 @@ export async function openBand(options: OpenBandOptions): Promise<MiBand4> {
   }
   try {
     await verifyMacAddress(transport, options.mac);
+    signal?.throwIfAborted();
   } catch (err) {
     transport.disconnect();
     throw err;
@@ -103,7 +127,12 @@ export async function openBand(options: OpenBandOptions): Promise<MiBand4> {
   const band = await MiBand4.connect(transport, {
     authKey: options.authKey,
     now,
+    signal,
   });
+  if (signal?.aborted) {
+    band.disconnect();
+    throw signal.reason;
+  }
   heldDevices.set(bandId, device);
   await map.put({
     bandId,

@@ -81,6 +81,10 @@ export interface SyncResult extends SyncProgress {
   elapsedMs: number;
   /** What went wrong without failing the sync ("Cannot fetch workouts: …"). */
   notes: string[];
+  /** The battery as the sync read it. */
+  battery: BatteryInfo;
+  /** The device facts as the sync read them. */
+  deviceInfo: DeviceInfo;
 }
 
 /** Options for `runSync`. */
@@ -101,7 +105,8 @@ export async function runSync(
 ): Promise<SyncResult> {
   const now = options.now ?? Date.now;
   const started = now();
-  const tzQuarterHours = await recordFacts(band, server, now);
+  const facts = await recordFacts(band, server, now);
+  const { tzQuarterHours } = facts;
   const cursor = await server.getCursor();
   const since = cursor ??
     floorMinute(started) - FIRST_SYNC_DAYS * DAY_MINUTES * MINUTE_MS;
@@ -155,6 +160,8 @@ export async function runSync(
     batches: fetched.batches,
     elapsedMs: end - started,
     notes,
+    battery: facts.battery,
+    deviceInfo: facts.deviceInfo,
   };
 }
 
@@ -184,18 +191,33 @@ export function describeProgress(
   };
 }
 
-/** Words for the progress bar: "2 days 3 h done · 5 h 10 min left · 1,200 min/s". */
-export function formatProgress(progress: SyncProgress): string {
-  const parts = [`${formatMinutes(progress.minutesDone)} done`];
-  parts.push(
-    progress.minutesLeft > 0
-      ? `${formatMinutes(progress.minutesLeft)} left`
-      : "nothing left",
-  );
-  if (progress.minutesPerSecond !== null) {
-    parts.push(
-      `${Math.round(progress.minutesPerSecond).toLocaleString("en")} min/s`,
-    );
+/** Words for the progress bar: "2 days of history stored · 1 h 30 min to go · about 5 sec left". */
+export function formatProgress(
+  progress: SyncProgress,
+  locale = "en",
+): string {
+  const parts = [`${formatMinutes(progress.minutesDone)} of history stored`];
+  if (progress.minutesLeft > 0) {
+    parts.push(`${formatMinutes(progress.minutesLeft)} to go`);
+    if (progress.minutesPerSecond !== null && progress.minutesPerSecond > 0) {
+      const seconds = Math.ceil(
+        progress.minutesLeft / progress.minutesPerSecond,
+      );
+      const unit = seconds < 90
+        ? { value: seconds, unit: "second" }
+        : { value: Math.ceil(seconds / 60), unit: "minute" };
+      parts.push(
+        `about ${
+          new Intl.NumberFormat(locale, {
+            style: "unit",
+            unit: unit.unit,
+            unitDisplay: "short",
+          }).format(unit.value)
+        } left`,
+      );
+    }
+  } else {
+    parts.push("up to date");
   }
   if (progress.workoutsDone > 0) {
     parts.push(`${formatWorkouts(progress.workoutsDone)} stored`);
@@ -267,13 +289,15 @@ export function formatZone(tzQuarterHours: number): string {
   return `UTC${sign}${hh}:${mm}`;
 }
 
-// Resolves to the band's zone, which the activity and workout fetches need and
-// would otherwise each read again.
+// Resolves to what was read, with the band's zone, which the workout fetch
+// needs and would read again.
 async function recordFacts(
   band: SyncBand,
   server: SyncServer,
   now: () => number,
-): Promise<number> {
+): Promise<
+  { battery: BatteryInfo; deviceInfo: DeviceInfo; tzQuarterHours: number }
+> {
   const battery = await band.readBattery();
   await server.recordBattery({
     time: now(),
@@ -291,7 +315,7 @@ async function recordFacts(
     bandTime: time.epochMs,
     tzQuarterHours: time.tzQuarterHours,
   });
-  return time.tzQuarterHours;
+  return { battery, deviceInfo: info, tzQuarterHours: time.tzQuarterHours };
 }
 
 function describeWorkoutFailure(error: unknown): string {

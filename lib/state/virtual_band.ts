@@ -254,9 +254,28 @@ export function installDemoBand(
     utcOffsetMinutes: -new Date(now()).getTimezoneOffset(),
   }], { now, latencyMs: 5 });
   const virtual = installed.bands[0];
+  startCounterFromHistory(virtual, now());
   (globalThis as { __bandWebVirtualBand?: VirtualBand }).__bandWebVirtualBand =
     virtual;
   return virtual;
+}
+
+// A real band's live counter holds the steps of its local day so far; the demo
+// band's starts from its generated minutes of today, so the live counter and
+// the synced minutes tell the same story after the first sync.
+function startCounterFromHistory(band: VirtualBand, now: number): void {
+  const { history } = band.state;
+  const offsetMs = band.state.clock.tzQuarterHours * 15 * MINUTE_MS;
+  const dayMs = DAY_MINUTES * MINUTE_MS;
+  const midnight = Math.floor((now + offsetMs) / dayMs) * dayMs - offsetMs;
+  let steps = 0;
+  history.samples.forEach((sample, i) => {
+    if (history.start + i * MINUTE_MS >= midnight) steps += sample.steps;
+  });
+  band.state.steps = steps;
+  // Rough walking figures: 0.7 m and 0.04 kcal a step.
+  band.state.distanceMeters = Math.round(steps * 0.7);
+  band.state.calories = Math.round(steps * 0.04);
 }
 
 function seedFromId(id: string): number {

@@ -1,19 +1,25 @@
-// A band's page: its identity, the connection island, and one card per feature.
-// The auth key never reaches this HTML: the connection island fetches it from
-// the band's key endpoint when it connects.
+// A band's page: today at a glance at the top (live from the band when it is
+// connected, from the server otherwise), then the band's controls grouped by
+// what people do, behind tabs with one URL fragment per group. The auth key
+// never reaches this HTML: the connection island fetches it when it connects.
 import type { Handlers, PageProps } from "../../lib/http/define.ts";
 import { page } from "../../lib/http/define.ts";
 import { requireBand } from "../../lib/auth/guards.ts";
 import { toPublicBand } from "../../lib/db/bands.ts";
-import { getSyncState } from "../../lib/db/sync_state.ts";
 import type { PublicBand } from "../../lib/api/band_schemas.ts";
+import type { TodayView } from "../../lib/api/today_schemas.ts";
+import { loadTodayView } from "../../lib/history/today_view.ts";
+import { pickLocale } from "../../components/cards/format.ts";
 import BandConnection from "../../islands/BandConnection.tsx";
-import StatusCard from "../../islands/cards/StatusCard.tsx";
-import BatteryCard from "../../islands/cards/BatteryCard.tsx";
+import TodayBand from "../../islands/TodayBand.tsx";
+import BandSections, {
+  type SectionGroup,
+} from "../../islands/BandSections.tsx";
 import DeviceInfoCard from "../../islands/cards/DeviceInfoCard.tsx";
 import HeartRateCard from "../../islands/cards/HeartRateCard.tsx";
 import AlarmsCard from "../../islands/cards/AlarmsCard.tsx";
 import IdleAlertsCard from "../../islands/cards/IdleAlertsCard.tsx";
+import RemindersCard from "../../islands/cards/RemindersCard.tsx";
 import GoalCard from "../../islands/cards/GoalCard.tsx";
 import BandTimeCard from "../../islands/cards/BandTimeCard.tsx";
 import DisplayCard from "../../islands/cards/DisplayCard.tsx";
@@ -24,28 +30,66 @@ import MusicCard from "../../islands/cards/MusicCard.tsx";
 import WeatherCard from "../../islands/cards/WeatherCard.tsx";
 import FindBandCard from "../../islands/cards/FindBandCard.tsx";
 
+/** The control groups, in tab order; each id is the group's URL fragment. */
+export const BAND_GROUPS: SectionGroup[] = [
+  { id: "alerts", label: "Alerts" },
+  { id: "schedule", label: "Schedule" },
+  { id: "screen", label: "Band screen" },
+  { id: "settings", label: "Settings" },
+  { id: "device", label: "Device" },
+];
+
+/** The step goal a band has before one is saved (the band's own default). */
+const DEFAULT_GOAL = 8000;
+
 interface BandPageData {
   band: PublicBand;
   csrfToken: string;
+  today: TodayView;
+  locale: string;
+  timeZone: string;
 }
 
-/** Loads the signed-in person's band; another person's band is a 404 like a missing one. */
+/** Loads the signed-in person's band and today's view of it; another person's band is a 404 like a missing one. */
 export const handler: Handlers<BandPageData> = {
   async GET(ctx) {
+    if (!ctx.state.user) {
+      // Like the home page: sign in first, then come back to this band.
+      const next = encodeURIComponent(ctx.url.pathname);
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/signin?next=${next}` },
+      });
+    }
     const band = await requireBand(ctx);
-    const { lastSyncAt } = await getSyncState(ctx.state.kv, band.id);
+    const timeZone = ctx.state.user.timeZone ?? "UTC";
+    const today = await loadTodayView(ctx.state.kv, band.id, {
+      timeZone,
+      now: ctx.state.now(),
+    });
     return page({
-      band: toPublicBand(band, lastSyncAt),
+      band: toPublicBand(band, today.lastSyncAt),
       csrfToken: ctx.state.session?.csrfToken ?? "",
+      today,
+      locale: pickLocale(ctx.req.headers.get("accept-language")),
+      timeZone,
     });
   },
 };
 
 /** The band's page. */
 export default function BandPage({ data }: PageProps<BandPageData>) {
-  const { band, csrfToken } = data;
+  const { band, csrfToken, locale, timeZone, today } = data;
   const shared = { bandId: band.id, csrfToken, settings: band.settings };
   const virtual = band.virtual;
+  const [first] = BAND_GROUPS;
+  const panel = (id: string) => ({
+    id,
+    role: "tabpanel" as const,
+    "aria-labelledby": `tab-${id}`,
+    class: "group-panel",
+    hidden: id !== first.id,
+  });
   return (
     <>
       <div class="page-heading band-heading">
@@ -57,52 +101,76 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
           </h1>
           <p class="lede">
             <span class="mono">{band.mac}</span> · {band.model}
-            {band.firmwareRevision
-              ? ` · firmware ${band.firmwareRevision}`
-              : ""}
-            {" · "}
-            {band.lastSyncAt
-              ? `last synced ${
-                new Date(band.lastSyncAt).toISOString().slice(0, 16).replace(
-                  "T",
-                  " ",
-                )
-              } UTC`
-              : "never synced"}
           </p>
         </div>
         <a class="button" href={`/devices/${band.id}/history`}>
           History and exports
         </a>
       </div>
-      <BandConnection
-        bandId={band.id}
-        name={band.name}
-        mac={band.mac}
-        virtual={virtual}
-        csrfToken={csrfToken}
-      />
-      <div class="grid band-cards">
-        <StatusCard todaySteps={null} />
-        <BatteryCard lastBattery={band.lastBattery} />
-        <HeartRateCard {...shared} />
-        <BandTimeCard />
-        <FindBandCard />
-        <NotificationsCard />
-        <GoalCard {...shared} />
-        <IdleAlertsCard {...shared} />
-        <AlarmsCard {...shared} />
-        <MusicCard />
-        <WeatherCard {...shared} />
-        <DisplayCard {...shared} />
-        <BandLockCard {...shared} />
-        <SettingsCard {...shared} />
-        <DeviceInfoCard
+      <section class="card today-band" aria-labelledby="today-title">
+        <h2 id="today-title" class="visually-hidden">Today</h2>
+        <BandConnection
+          bandId={band.id}
+          name={band.name}
           mac={band.mac}
-          model={band.model}
-          firmwareRevision={band.firmwareRevision}
-          hardwareRevision={band.hardwareRevision}
+          virtual={virtual}
+          csrfToken={csrfToken}
+          lastSyncAt={band.lastSyncAt}
+          locale={locale}
+          timeZone={timeZone}
         />
+        <TodayBand
+          today={today}
+          goal={band.settings.goal?.steps ?? DEFAULT_GOAL}
+          lastBattery={band.lastBattery}
+          locale={locale}
+          timeZone={timeZone}
+        />
+      </section>
+      <div class="band-controls">
+        <BandSections groups={BAND_GROUPS} initial={first.id} />
+        <section {...panel("alerts")}>
+          <div class="group-cards">
+            <NotificationsCard />
+            <FindBandCard />
+          </div>
+        </section>
+        <section {...panel("schedule")}>
+          <div class="group-cards">
+            <AlarmsCard {...shared} locale={locale} />
+            <RemindersCard {...shared} locale={locale} />
+            <IdleAlertsCard {...shared} locale={locale} />
+          </div>
+        </section>
+        <section {...panel("screen")}>
+          <div class="group-cards">
+            <DisplayCard {...shared} />
+            <WeatherCard {...shared} />
+            <MusicCard />
+          </div>
+        </section>
+        <section {...panel("settings")}>
+          <div class="group-cards">
+            <SettingsCard {...shared} />
+            <GoalCard {...shared} locale={locale} />
+            <HeartRateCard {...shared} />
+            <BandLockCard {...shared} />
+            <BandTimeCard locale={locale} />
+          </div>
+        </section>
+        <section {...panel("device")}>
+          <div class="group-cards">
+            <DeviceInfoCard
+              bandId={band.id}
+              csrfToken={csrfToken}
+              name={band.name}
+              mac={band.mac}
+              model={band.model}
+              firmwareRevision={band.firmwareRevision}
+              hardwareRevision={band.hardwareRevision}
+            />
+          </div>
+        </section>
       </div>
     </>
   );

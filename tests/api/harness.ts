@@ -25,6 +25,7 @@ import * as minutes from "../../routes/api/bands/[id]/minutes.ts";
 import * as hourly from "../../routes/api/bands/[id]/summaries/hourly.ts";
 import * as daily from "../../routes/api/bands/[id]/summaries/daily.ts";
 import * as readings from "../../routes/api/bands/[id]/readings/[kind].ts";
+import * as today from "../../routes/api/bands/[id]/today.ts";
 
 /** Origin the test requests claim. */
 export const ORIGIN = "http://localhost";
@@ -49,6 +50,7 @@ const manifest: Manifest = {
     "./routes/api/bands/[id]/summaries/hourly.ts": hourly as RouteModule,
     "./routes/api/bands/[id]/summaries/daily.ts": daily as RouteModule,
     "./routes/api/bands/[id]/readings/[kind].ts": readings as RouteModule,
+    "./routes/api/bands/[id]/today.ts": today as RouteModule,
   },
   islands: {},
 };

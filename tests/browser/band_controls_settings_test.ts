@@ -4,9 +4,12 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { stopSimulatorBundler } from "../support/inject_band.ts";
+import { saveScreenshot } from "../support/browser.ts";
+import { parseReminder } from "../../lib/protocol/reminders.ts";
 import {
   card,
   expectNote,
+  openGroup,
   readSim,
   startRig,
   waitForIslands,
@@ -50,6 +53,7 @@ Deno.test({
       const { page, errors } = await rig.openConnected();
 
       // Step goal: any whole number of steps, and no vibration when reached.
+      await openGroup(page, "Settings");
       const goal = card(page, "goal");
       await goal.getByLabel("Steps a day").fill("12345");
       await goal.getByRole("checkbox", { name: "Vibrate when the goal" })
@@ -63,6 +67,7 @@ Deno.test({
       );
 
       // Idle alerts with a quiet break.
+      await openGroup(page, "Schedule");
       const idle = card(page, "idle-alerts");
       await idle.getByRole("checkbox", { name: "Vibrate after an hour" })
         .check();
@@ -73,7 +78,7 @@ Deno.test({
       await idle.getByLabel("Break from").fill("12:15");
       await idle.getByLabel("Break until").fill("13:00");
       await idle.getByRole("button", { name: "Save idle alerts" }).click();
-      await expectNote(page, "idle-alerts", "Idle alerts on, 08:30–17:45");
+      await expectNote(page, "idle-alerts", "Idle alerts on, 8:30 AM–5:45 PM");
       assert.deepEqual(await readSim(page, "settings.idle_alerts"), {
         enabled: true,
         thresholdMinutes: 60,
@@ -94,7 +99,7 @@ Deno.test({
         await alarms.getByRole("checkbox", { name: day, exact: true }).check();
       }
       await alarms.getByRole("button", { name: "Save alarm" }).click();
-      await expectNote(page, "alarms", "Alarm 3 set for 06:45");
+      await expectNote(page, "alarms", "Alarm 3 set for 6:45 AM");
       const slots = await readSim<unknown[]>(page, "alarms");
       assert.deepEqual(slots[2], {
         slot: 2,
@@ -105,7 +110,55 @@ Deno.test({
       });
       assert.equal(slots.filter((s) => s !== null).length, 1);
 
+      // Reminder 1: a weekly text on Mondays and Thursdays.
+      const reminders = card(page, "reminders");
+      await reminders.getByLabel("Text").fill("Dentist");
+      await reminders.getByLabel("Date and time on the band").fill(
+        "2026-12-03T09:30",
+      );
+      await reminders.getByLabel("Repeat").selectOption("weekly");
+      for (const day of ["Mon", "Thu"]) {
+        await reminders.getByRole("checkbox", { name: day, exact: true })
+          .check();
+      }
+      await reminders.getByRole("button", { name: "Save reminder" }).click();
+      await expectNote(page, "reminders", "Reminder 1 saved on the band");
+      const raw = await readSim<Record<string, number>>(
+        page,
+        "settings.config2_0b",
+      );
+      assert.deepEqual(
+        parseReminder(Uint8Array.from(Object.values(raw))),
+        {
+          kind: "set",
+          reminder: {
+            slot: 0,
+            enabled: true,
+            start: {
+              year: 2026,
+              month: 12,
+              day: 3,
+              hour: 9,
+              minute: 30,
+              second: 0,
+            },
+            repeat: { kind: "weekly", days: ["mon", "thu"] },
+            text: "Dentist",
+          },
+        },
+      );
+      assert.equal(
+        await reminders.getByRole("listitem").first().textContent(),
+        "DentistDec 3, 2026, 9:30 AM · Every Mon and ThuEditDelete",
+      );
+
+      await saveScreenshot(page, "band-page-schedule-saved-1280");
+      await page.setViewportSize({ width: 390, height: 900 });
+      await saveScreenshot(page, "band-page-schedule-saved-390");
+      await page.setViewportSize({ width: 1280, height: 900 });
+
       // Display: hide a screen, move one up, show a hidden one at the end.
+      await openGroup(page, "Band screen");
       const display = card(page, "display");
       await display.getByRole("button", { name: "Hide Workout" }).click();
       await display.getByRole("button", { name: "Move Weather up" }).click();
@@ -126,11 +179,18 @@ Deno.test({
       );
 
       // All-day heart rate, then the band lock: both keys of the general section.
-      await card(page, "heart-rate").getByLabel("All-day measurement")
-        .selectOption("10");
-      await card(page, "heart-rate").getByRole("button", { name: "Apply" })
-        .click();
-      await expectNote(page, "heart-rate", "Measuring every 10 min");
+      await openGroup(page, "Settings");
+      await card(page, "heart-rate-monitoring").getByLabel(
+        "All-day measurement",
+      ).selectOption("10");
+      await card(page, "heart-rate-monitoring").getByRole("button", {
+        name: "Apply",
+      }).click();
+      await expectNote(
+        page,
+        "heart-rate-monitoring",
+        "Measuring every 10 min",
+      );
       assert.equal(await readSim(page, "heartRateIntervalMinutes"), 10);
       const lock = card(page, "band-lock");
       await lock.getByLabel("PIN").fill("4213");
@@ -145,12 +205,12 @@ Deno.test({
         .waitFor();
 
       // Every general setting, one change at a time.
-      const settings = card(page, "settings");
+      const settings = card(page, "general-settings");
       const pick = async (label: string, value: string | boolean) => {
         const control = settings.getByLabel(label, { exact: true });
         if (typeof value === "boolean") await control.setChecked(value);
         else await control.selectOption(value);
-        await expectNote(page, "settings", `${label}: saved`);
+        await expectNote(page, "general-settings", `${label}: saved`);
       };
       for (const [label, value, kind, decoded] of SELECTS) {
         await pick(label, value);
@@ -202,6 +262,13 @@ Deno.test({
         },
       ]);
       assert.deepEqual(stored.display, { items: order, shortcuts: [] });
+      assert.deepEqual(stored.reminders, [{
+        slot: 0,
+        start: "2026-12-03T09:30",
+        repeat: "weekly",
+        days: 9,
+        text: "Dentist",
+      }]);
       assert.equal(stored.general.heart_rate_interval, 10);
       assert.equal(stored.general.band_lock, true);
       assert.equal(stored.general.time_format, "12h");
@@ -217,33 +284,41 @@ Deno.test({
           "goal",
           "idle-alerts",
           "alarms",
+          "reminders",
           "display",
-          "heart-rate",
+          "heart-rate-monitoring",
           "band-lock",
-          "settings",
+          "general-settings",
         ]
       ) {
         assert.equal(await badge(page, id), "Last saved", `badge of #${id}`);
       }
+      await openGroup(page, "Settings");
       assert.equal(await goal.getByLabel("Steps a day").inputValue(), "12345");
       assert.equal(
         await goal.getByRole("checkbox", { name: "Vibrate when the goal" })
           .isChecked(),
         false,
       );
+      await openGroup(page, "Schedule");
       assert.equal(
         await idle.getByLabel("From", { exact: true }).inputValue(),
         "08:30",
       );
       assert.equal(await idle.getByLabel("Break until").inputValue(), "13:00");
-      await alarms.getByRole("button", { name: "3 06:45 · Sat Sun" }).waitFor();
+      await alarms.getByRole("button", { name: "3 6:45 AM · Sat Sun" })
+        .waitFor();
+      await reminders.getByText("Dentist", { exact: true }).waitFor();
+      await openGroup(page, "Band screen");
       assert.deepEqual(
         await display.locator(".order-name").allTextContents(),
         ["Status", "Weather", "Heart rate", "Notifications", "More", "Mi Home"],
       );
+      await openGroup(page, "Settings");
       assert.equal(
-        await card(page, "heart-rate").getByLabel("All-day measurement")
-          .inputValue(),
+        await card(page, "heart-rate-monitoring").getByLabel(
+          "All-day measurement",
+        ).inputValue(),
         "10",
       );
       await lock.getByText("The band asks for its PIN when taken off.")

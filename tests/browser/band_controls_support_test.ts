@@ -126,3 +126,10 @@ export async function expectNote(
     );
   }
 }
+
+/** Opens a group of the band page's controls by its tab. */
+export async function openGroup(page: Page, label: string): Promise<void> {
+  await page.getByRole("tab", { name: label }).click();
+  await page.locator("[role=tab][aria-selected=true]", { hasText: label })
+    .waitFor();
+}

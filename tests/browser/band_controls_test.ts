@@ -9,6 +9,7 @@ import {
   callSim,
   card,
   expectNote,
+  openGroup,
   readSim,
   startRig,
 } from "./band_controls_support_test.ts";
@@ -35,14 +36,19 @@ Deno.test({
       const battery = card(page, "battery");
       assert.equal(
         await page.getByTestId("battery-level").textContent(),
-        "81 %",
+        "81%",
       );
       await callSim(page, "setBattery", { level: 64, charging: true });
-      await page.getByTestId("battery-level").filter({ hasText: "64 %" })
+      await page.getByTestId("battery-level").filter({ hasText: "64%" })
         .waitFor();
       assert.match(await battery.textContent() ?? "", /Charging/);
 
-      // Heart rate: one measurement takes the sensor about 8 s.
+      // Heart rate: a measurement says at once what it does and can be cancelled.
+      await page.getByRole("button", { name: "Measure now" }).click();
+      await expectNote(page, "heart-rate", /^Measuring… up to 30 s/);
+      await page.getByRole("button", { name: "Cancel measuring" }).click();
+      await expectNote(page, "heart-rate", "Measurement cancelled");
+      // One measurement takes the sensor about 8 s.
       await callSim(page, "setHeartRate", 72);
       await page.getByRole("button", { name: "Measure now" }).click();
       await page.getByTestId("heart-rate-bpm").filter({ hasText: "72 bpm" })
@@ -50,6 +56,7 @@ Deno.test({
       await expectNote(page, "heart-rate", "Measured 72 bpm");
 
       // Band time: an hour off, then set from this computer.
+      await openGroup(page, "Settings");
       await page.evaluate(() => {
         (globalThis as unknown as {
           __simBands: { state: { clock: { offsetMs: number } } }[];
@@ -78,6 +85,7 @@ Deno.test({
       );
 
       // Find my band: the band vibrates, then stops.
+      await openGroup(page, "Alerts");
       await page.getByRole("button", { name: "Find my band" }).click();
       await expectNote(page, "find", "The band is vibrating");
       assert.equal(await readSim(page, "lastAlertLevel"), "vibrate");
@@ -112,7 +120,29 @@ Deno.test({
       await notes.getByRole("textbox", { name: "Text" }).fill(
         "At noon by the river",
       );
+      // Feedback comes before the band answers: hold the band's writes, see
+      // the card say what it is doing, then let the band answer.
+      await page.evaluate(() => {
+        type Band = { write(...args: unknown[]): Promise<void> };
+        const g = globalThis as unknown as {
+          __simBands: Band[];
+          __release?: () => void;
+        };
+        const band = g.__simBands[0];
+        const write = band.write.bind(band);
+        const held = new Promise<void>((resolve) => (g.__release = resolve));
+        band.write = async (...args: unknown[]) => {
+          await held;
+          band.write = write;
+          return await write(...args);
+        };
+      });
       await notes.getByRole("button", { name: "Send notification" }).click();
+      await expectNote(page, "notifications", "Talking to the band…");
+      assert.equal(await readSim(page, "lastNotification"), null);
+      await page.evaluate(() =>
+        (globalThis as unknown as { __release: () => void }).__release()
+      );
       await expectNote(page, "notifications", "Notification sent");
       const received = await readSim<{ title: string; body: string }>(
         page,
@@ -120,16 +150,18 @@ Deno.test({
       );
       assert.equal(received.title, "Lunch");
       assert.equal(received.body, "At noon by the river");
-      await notes.getByRole("textbox", { name: "Caller" }).fill("Mom");
-      await notes.getByRole("button", { name: "Simulate incoming call" })
+      const call = card(page, "incoming-call");
+      await call.getByRole("textbox", { name: "Caller" }).fill("Mom");
+      await call.getByRole("button", { name: "Simulate incoming call" })
         .click();
-      await expectNote(page, "notifications", "Calling from Mom");
+      await expectNote(page, "incoming-call", "Calling from Mom");
       assert.equal(await readSim(page, "activeCall"), "Mom");
-      await notes.getByRole("button", { name: "End call" }).click();
-      await expectNote(page, "notifications", "Call ended");
+      await call.getByRole("button", { name: "End call" }).click();
+      await expectNote(page, "incoming-call", "Call ended");
       assert.equal(await readSim(page, "activeCall"), null);
 
       // Music: what the band's music screen shows, and a button pressed on the band.
+      await openGroup(page, "Band screen");
       const music = card(page, "music");
       await music.getByRole("textbox", { name: "Track" }).fill("Blue in Green");
       await music.getByRole("textbox", { name: "Artist" }).fill("Miles Davis");
@@ -168,6 +200,7 @@ Deno.test({
       assert.equal(forecast.days[0].max, -3);
 
       // Device info, read again from the band.
+      await openGroup(page, "Device");
       await page.getByRole("button", { name: "Read from band" }).click();
       await expectNote(page, "device-info", "Read from the band");
       assert.equal(

@@ -104,7 +104,7 @@ Deno.test({
       );
       assert.match(
         await page.locator("label[for=sync-bar]").textContent() ?? "",
-        /100 %/,
+        /100%/,
       );
       const state = await getSyncState(server.kv, bandId);
       assert.equal(state.cursor, end);

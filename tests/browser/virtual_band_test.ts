@@ -95,7 +95,7 @@ Deno.test({
       );
       assert.equal(
         await page.locator("#sync-progress label").textContent(),
-        "History sync 100 %",
+        "History sync 100%",
       );
       assert.equal(
         await page.locator("#connection-status").getAttribute("data-status"),

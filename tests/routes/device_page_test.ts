@@ -43,16 +43,20 @@ Deno.test("[page] GET /devices/:id renders the owner's band without its auth key
   for (
     const card of [
       "status",
+      "sleep",
       "battery",
       "heart-rate",
+      "heart-rate-monitoring",
       "alarms",
+      "reminders",
       "idle-alerts",
       "goal",
       "band-time",
       "display",
-      "settings",
+      "general-settings",
       "band-lock",
       "notifications",
+      "incoming-call",
       "music",
       "weather",
       "find",
@@ -78,7 +82,7 @@ Deno.test("[page] GET /devices/:id answers 404 for another person's band", async
   assert.equal(body.includes("C8:0F:10:AA:BB:CC"), false);
 });
 
-Deno.test("[page] GET /devices/:id answers 404 for an unknown id and 401 when signed out", async () => {
+Deno.test("[page] GET /devices/:id answers 404 for an unknown id and sends a signed-out visitor to sign in and back", async () => {
   using t = await pageApp();
   const owner = await signUpOwner(t);
   const missing = await owner.request(
@@ -90,6 +94,49 @@ Deno.test("[page] GET /devices/:id answers 404 for an unknown id and 401 when si
   await missing.body?.cancel();
   const id = await addBand(owner);
   const stranger = await t.agent().request("GET", `/devices/${id}`, html);
-  assert.equal(stranger.status, 401);
+  assert.equal(stranger.status, 303);
+  assert.equal(
+    stranger.headers.get("Location"),
+    `/signin?next=${encodeURIComponent(`/devices/${id}`)}`,
+  );
   assert.equal((await stranger.text()).includes("Blue band"), false);
+});
+
+Deno.test("[page] GET /devices/:id renders the control groups as tab panels, the first one shown", async () => {
+  using t = await pageApp();
+  const owner = await signUpOwner(t);
+  const id = await addBand(owner);
+  const body = await (await owner.request("GET", `/devices/${id}`, html))
+    .text();
+  const panels = [
+    ...body.matchAll(/<section([^>]*)role="tabpanel"([^>]*)>/g),
+  ].map((m) => m[0]);
+  assert.deepEqual(
+    panels.map((p) => /id="([^"]+)"/.exec(p)?.[1]),
+    ["alerts", "schedule", "screen", "settings", "device"],
+  );
+  assert.deepEqual(
+    panels.map((p) => p.includes("hidden")),
+    [false, true, true, true, true],
+  );
+  assert.match(body, /role="tablist"/);
+});
+
+Deno.test("[page] GET /devices/:id writes numbers and language names in the person's locale", async () => {
+  using t = await pageApp();
+  const owner = await signUpOwner(t);
+  const id = await addBand(owner);
+  const german = await (await owner.request("GET", `/devices/${id}`, {
+    headers: { Accept: "text/html", "Accept-Language": "de-DE,de;q=0.9" },
+  })).text();
+  assert.match(german, /<dt>Goal<\/dt><dd>8\.000<\/dd>/);
+  const english = await (await owner.request("GET", `/devices/${id}`, {
+    headers: { Accept: "text/html", "Accept-Language": "en-US" },
+  })).text();
+  assert.match(english, /<dt>Goal<\/dt><dd>8,000<\/dd>/);
+  assert.match(
+    english,
+    /<option[^>]*value="en_US"[^>]*>English \(US\)<\/option>/,
+  );
+  assert.equal(english.includes(">en_US<"), false);
 });

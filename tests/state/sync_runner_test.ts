@@ -120,7 +120,7 @@ Deno.test("describeProgress() computes share, minutes left and rate", () => {
   });
 });
 
-Deno.test("formatProgress() and formatMinutes() put days, hours and the rate in words", () => {
+Deno.test("formatProgress() and formatMinutes() put days, hours and the time left in words", () => {
   assert.equal(formatMinutes(0), "0 min");
   assert.equal(formatMinutes(45), "45 min");
   assert.equal(formatMinutes(1440 + 125), "1 day 2 h");
@@ -131,11 +131,11 @@ Deno.test("formatProgress() and formatMinutes() put days, hours and the rate in 
       daysDone: 2,
       minutesLeft: 90,
       fraction: 0.9,
-      minutesPerSecond: 1234.4,
+      minutesPerSecond: 20,
       cursor: 0,
       workoutsDone: 0,
-    }),
-    "2 days done · 1 h 30 min left · 1,234 min/s",
+    }, "en"),
+    "2 days of history stored · 1 h 30 min to go · about 5 sec left",
   );
   assert.equal(
     formatProgress({
@@ -146,8 +146,8 @@ Deno.test("formatProgress() and formatMinutes() put days, hours and the rate in 
       minutesPerSecond: null,
       cursor: 0,
       workoutsDone: 2,
-    }),
-    "1 h done · nothing left · 2 workouts stored",
+    }, "en"),
+    "1 h of history stored · up to date · 2 workouts stored",
   );
 });
 

@@ -1,14 +1,23 @@
 // One hook for every card's band operations: it connects lazily through
-// `withBand`, keeps one operation per card at a time, and turns the outcome into
-// a short note the card shows.
+// `withBand`, keeps one operation per card at a time, says at once what it is
+// doing (feedback on the click's own frame, long before 100 ms), lets a long
+// operation be cancelled, and turns the outcome into a short note.
 import { useSignal } from "@preact/signals";
 import type { MiBand4 } from "../../../lib/ble/mi_band4.ts";
 import { connectedBand, withBand } from "../../../lib/state/band_connection.ts";
 
-/** A card's last outcome. */
+/** A card's last outcome, or what it is doing now. */
 export interface CardNoteValue {
-  kind: "ok" | "error";
+  kind: "ok" | "error" | "pending";
   text: string;
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** What the card shows while the operation runs (default "Talking to the band…"). */
+  pending?: string;
+  /** What the card shows when the person cancels (default "Cancelled"). */
+  cancelled?: string;
 }
 
 /** What a card's action hook offers. */
@@ -21,9 +30,12 @@ export interface BandAction {
   connected: boolean;
   /** Runs `operation` on the band; on success shows `done` (or the operation's own text). */
   run<T>(
-    operation: (band: MiBand4) => Promise<T>,
+    operation: (band: MiBand4, signal: AbortSignal) => Promise<T>,
     done?: string | ((result: T) => string),
+    options?: RunOptions,
   ): Promise<T | undefined>;
+  /** Cancels the running operation (its signal aborts). */
+  cancel(): void;
   /** Shows a note without talking to the band. */
   show(note: CardNoteValue | null): void;
 }
@@ -38,6 +50,7 @@ export function describeCardError(error: unknown): string {
 export function useBandAction(): BandAction {
   const busy = useSignal(false);
   const note = useSignal<CardNoteValue | null>(null);
+  const stop = useSignal<AbortController | null>(null);
   const band = connectedBand.value;
   return {
     busy: busy.value,
@@ -46,20 +59,31 @@ export function useBandAction(): BandAction {
     show(value) {
       note.value = value;
     },
-    async run(operation, done) {
+    cancel() {
+      stop.value?.abort();
+    },
+    async run(operation, done, options = {}) {
       if (busy.value) return undefined;
+      const controller = new AbortController();
+      stop.value = controller;
       busy.value = true;
-      note.value = null;
+      note.value = {
+        kind: "pending",
+        text: options.pending ?? "Talking to the band…",
+      };
       try {
-        const result = await withBand(operation);
+        const result = await withBand((b) => operation(b, controller.signal));
         const text = typeof done === "function" ? done(result) : done;
-        if (text) note.value = { kind: "ok", text };
+        note.value = text ? { kind: "ok", text } : null;
         return result;
       } catch (error) {
-        note.value = { kind: "error", text: describeCardError(error) };
+        note.value = controller.signal.aborted
+          ? { kind: "ok", text: options.cancelled ?? "Cancelled" }
+          : { kind: "error", text: describeCardError(error) };
         return undefined;
       } finally {
         busy.value = false;
+        stop.value = null;
       }
     },
   };
