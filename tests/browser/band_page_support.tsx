@@ -86,7 +86,11 @@ export async function listStoredTimes(
 
 /** Serves the app with a band page on a free port. */
 export async function serveBandApp() {
-  const testApp = await createTestApp({ manifest: bandPageManifest() });
+  // Port 0 as in the server: the host check accepts loopback on any port.
+  const testApp = await createTestApp({
+    manifest: bandPageManifest(),
+    env: { PORT: "0" },
+  });
   const server = Deno.serve(
     { port: 0, hostname: "127.0.0.1", onListen: () => {} },
     testApp.app.fetch,
