@@ -44,9 +44,18 @@ const displayShape = {
   shortcuts: z.array(z.string().max(32)).max(4),
 };
 
+/** Most settings the `general` section holds (the band has about twenty). */
+export const MAX_GENERAL_SETTINGS = 64;
+
 const generalSchema = z.record(
-  z.string().max(64),
+  z.string().regex(
+    /^[A-Za-z0-9_.-]{1,64}$/,
+    "Use 1 to 64 letters, digits, dots, dashes or underscores",
+  ),
   z.union([z.boolean(), z.number(), z.string().max(64)]),
+).refine(
+  (general) => Object.keys(general).length <= MAX_GENERAL_SETTINGS,
+  `Keep at most ${MAX_GENERAL_SETTINGS} general settings`,
 );
 
 const weatherLocationSchema = z.object({

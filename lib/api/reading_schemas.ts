@@ -68,9 +68,17 @@ export function buildReadingsBodySchema(kind: ReadingKindName) {
   }).strict();
 }
 
+/** Latest instant a date can hold (epoch ms), the default end of a readings range. */
+const LAST_INSTANT_MS = 8.64e15;
+
 /** Query of `GET /api/bands/:id/readings/:kind`: an epoch-ms range, newest first up to `limit`. */
 export const readingsQuerySchema = z.object({
-  from: z.coerce.number().int().min(0).default(0),
-  to: z.coerce.number().int().min(0).default(8.64e15),
+  from: z.coerce.number().int().min(0).max(LAST_INSTANT_MS).default(0),
+  to: z.coerce.number().int().min(0).max(LAST_INSTANT_MS).default(
+    LAST_INSTANT_MS,
+  ),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
+}).refine((q) => q.from <= q.to, {
+  message: "`from` must not be after `to`",
+  path: ["from"],
 });

@@ -12,7 +12,7 @@ import {
   buildExportFileName,
   EXPORT_CONTENT_TYPES,
   exportQuerySchema,
-  MAX_EXPORT_DAYS,
+  findExportRangeProblem,
 } from "../../../../lib/history/export_query.ts";
 import {
   streamDailyRows,
@@ -31,12 +31,8 @@ export const handler: Handlers = {
     await ensureSummaryTimeZone(ctx.state.kv, band.id, timeZone);
     const query = readQuery(ctx.url, exportQuerySchema);
     const from = readDay(query.from), to = readDay(query.to);
-    const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-    if (span < 0 || span >= MAX_EXPORT_DAYS) {
-      throw badRequest(
-        `Cannot export: \`to\` must follow \`from\` by at most ${MAX_EXPORT_DAYS} days`,
-      );
-    }
+    const problem = findExportRangeProblem({ from, to }, timeZone);
+    if (problem !== null) throw badRequest(`Cannot export: ${problem}`);
     const range = { from, to, timeZone };
     const kv = ctx.state.kv;
     const body = query.data === "minutes"
