@@ -2,16 +2,16 @@
 // check. The auth key is stored here and leaves only through `getBand` for the
 // band's own key endpoint; everything else goes through `toPublicBand`.
 import type { BandSettings, PublicBand } from "../api/band_schemas.ts";
+import { GoneError } from "./errors.ts";
+import { bandByMacKey, bandKey, bandsPrefix, userKey } from "./keys.ts";
 import {
-  bandByMacKey,
-  bandKey,
-  bandsPrefix,
-  daySummariesPrefix,
-  hourSummariesPrefix,
-  readingsPrefix,
-  sampleDaysPrefix,
-  syncStateKey,
-} from "./keys.ts";
+  addBandTombstone,
+  buildBandPurgeJob,
+  type PurgeOptions,
+  runPurgeJob,
+} from "./purge.ts";
+import { RETRY, retryOnConflict, type RetryOptions } from "./retry.ts";
+import { assertFitsKvValue } from "./value_size.ts";
 
 /** A stored band, auth key included. */
 export interface Band {
@@ -60,13 +60,28 @@ export function addCreateBand(
     .set(bandByMacKey(band.userId, band.mac), band.id);
 }
 
-/** Creates a band; fails with `mac_taken` when the person already has a band with that MAC. */
+/** Creates a band; fails with `mac_taken` when the person already has a band with that MAC, `gone` when the account was deleted. */
 export async function createBand(
   kv: Deno.Kv,
   band: Band,
-): Promise<{ ok: true; band: Band } | { ok: false; reason: "mac_taken" }> {
-  const res = await addCreateBand(kv.atomic(), band).commit();
-  return res.ok ? { ok: true, band } : { ok: false, reason: "mac_taken" };
+): Promise<
+  { ok: true; band: Band } | { ok: false; reason: "mac_taken" | "gone" }
+> {
+  assertFitsKvValue(band, "band");
+  return await retryOnConflict(async () => {
+    // The account's record is checked too, so no band appears after its deletion.
+    const user = await kv.get(userKey(band.userId));
+    if (user.versionstamp === null) return { ok: false, reason: "gone" };
+    const res = await addCreateBand(kv.atomic().check(user), band).commit();
+    if (res.ok) return { ok: true, band };
+    const [record, mac] = await kv.getMany([
+      bandKey(band.userId, band.id),
+      bandByMacKey(band.userId, band.mac),
+    ]);
+    return record.versionstamp !== null || mac.versionstamp !== null
+      ? { ok: false, reason: "mac_taken" }
+      : RETRY;
+  }, "Cannot add band: the account changed at the same time, try again");
 }
 
 /** Reads a person's band; null when it does not exist or belongs to someone else. */
@@ -87,58 +102,80 @@ export async function listBands(kv: Deno.Kv, userId: string): Promise<Band[]> {
   return bands.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Applies a change to a person's band, checking the version it read; null when not found. */
+/**
+ * Reads a band's record for a write that must not outlive the band: the caller
+ * adds `check(entry)` to its commit. Throws a 410 `GoneError` when the band is gone.
+ */
+export async function readBandForWrite(
+  kv: Deno.Kv,
+  userId: string,
+  bandId: string,
+  action: string,
+): Promise<Deno.KvEntry<Band>> {
+  const entry = await kv.get<Band>(bandKey(userId, bandId));
+  if (entry.value === null) {
+    throw new GoneError(`Cannot ${action}: the band was deleted`);
+  }
+  return entry as Deno.KvEntry<Band>;
+}
+
+/**
+ * Applies a change to a person's band, checking the version it read and
+ * retrying with backoff on conflicts (409 after the last try); refuses a record
+ * too large for KV with 413. Null when not found.
+ */
 export async function updateBand(
   kv: Deno.Kv,
   userId: string,
   bandId: string,
   change: (band: Band) => Band,
+  options: RetryOptions = {},
 ): Promise<Band | null> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const entry = await kv.get<Band>(bandKey(userId, bandId));
-    if (entry.value === null) return null;
-    const next: Band = {
-      ...change(entry.value),
-      id: entry.value.id,
-      userId: entry.value.userId,
-      mac: entry.value.mac,
-    };
-    const res = await kv.atomic().check(entry).set(
-      bandKey(userId, bandId),
-      next,
-    )
-      .commit();
-    if (res.ok) return next;
-  }
-  throw new Error("Cannot update band: too many concurrent writes");
+  return await retryOnConflict(
+    async () => {
+      const entry = await kv.get<Band>(bandKey(userId, bandId));
+      if (entry.value === null) return null;
+      const next: Band = {
+        ...change(entry.value),
+        id: entry.value.id,
+        userId: entry.value.userId,
+        mac: entry.value.mac,
+      };
+      assertFitsKvValue(next, "band");
+      const res = await kv.atomic().check(entry).set(
+        bandKey(userId, bandId),
+        next,
+      ).commit();
+      return res.ok ? next : RETRY;
+    },
+    "Cannot save band: other changes kept landing at the same time, try again",
+    options,
+  );
 }
 
-/** Deletes a person's band, its MAC index entry and all its history; false when not found. */
+/**
+ * Deletes a person's band: a tombstone commit (record and MAC index gone, purge
+ * job set), then the purge of all its history; false when not found. A purge
+ * that fails midway is finished at the next server start.
+ */
 export async function deleteBand(
   kv: Deno.Kv,
   userId: string,
   bandId: string,
+  options: PurgeOptions & { now?: number } = {},
 ): Promise<boolean> {
-  const entry = await kv.get<Band>(bandKey(userId, bandId));
-  if (entry.value === null) return false;
-  const res = await kv.atomic()
-    .check(entry)
-    .delete(bandKey(userId, bandId))
-    .delete(bandByMacKey(userId, entry.value.mac))
-    .delete(syncStateKey(bandId))
-    .commit();
-  if (!res.ok) return deleteBand(kv, userId, bandId);
-  const prefixes: Deno.KvKey[] = [
-    sampleDaysPrefix(bandId),
-    daySummariesPrefix(bandId),
-    hourSummariesPrefix(bandId),
-    readingsPrefix("battery", bandId),
-    readingsPrefix("heart_rate", bandId),
-    readingsPrefix("workouts", bandId),
-    readingsPrefix("band_events", bandId),
-  ];
-  for (const prefix of prefixes) {
-    for await (const item of kv.list({ prefix })) await kv.delete(item.key);
-  }
+  const job = await retryOnConflict(async () => {
+    const entry = await kv.get<Band>(bandKey(userId, bandId));
+    if (entry.value === null) return null;
+    const job = buildBandPurgeJob(entry.value, options.now ?? Date.now());
+    const res = await addBandTombstone(
+      kv.atomic().check(entry),
+      job,
+      entry.value.mac,
+    ).commit();
+    return res.ok ? job : RETRY;
+  }, "Cannot delete band: it kept changing at the same time, try again");
+  if (job === null) return false;
+  await runPurgeJob(kv, job, options);
   return true;
 }

@@ -6,6 +6,11 @@ export function userKey(userId: string): ["users", string] {
   return ["users", userId];
 }
 
+/** Prefix of every user record. */
+export function usersPrefix(): ["users"] {
+  return ["users"];
+}
+
 /** Index from a lower-cased username to its user id. */
 export function userByUsernameKey(
   username: string,
@@ -136,4 +141,42 @@ export function readingsPrefix(
   bandId: string,
 ): [ReadingKind, string] {
   return [kind, bandId];
+}
+
+/** Prefix of every invitation (an account's deletion scans them for the ones it made). */
+export function invitationsPrefix(): ["invitations"] {
+  return ["invitations"];
+}
+
+/** What a pending purge removes: one band's keys, or a whole account's. */
+export type PurgeKind = "band" | "user";
+
+/** A pending purge of a deleted band or account; it exists until every key is gone. */
+export function purgeJobKey(
+  kind: PurgeKind,
+  id: string,
+): ["purge_jobs", PurgeKind, string] {
+  return ["purge_jobs", kind, id];
+}
+
+/** Prefix of every pending purge, or of those of one kind. */
+export function purgeJobsPrefix(kind?: PurgeKind): Deno.KvKey {
+  return kind === undefined ? ["purge_jobs"] : ["purge_jobs", kind];
+}
+
+/**
+ * Every prefix under which a band owns keys, besides its record, MAC index and
+ * sync state. A new per-band key family must be listed here, or deleting a band
+ * leaves it behind (the purge test lists every key to catch that).
+ */
+export function listBandDataPrefixes(bandId: string): Deno.KvKey[] {
+  return [
+    sampleDaysPrefix(bandId),
+    daySummariesPrefix(bandId),
+    hourSummariesPrefix(bandId),
+    readingsPrefix("battery", bandId),
+    readingsPrefix("heart_rate", bandId),
+    readingsPrefix("workouts", bandId),
+    readingsPrefix("band_events", bandId),
+  ];
 }

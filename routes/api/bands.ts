@@ -4,7 +4,7 @@ import { readJsonBody } from "../../lib/auth/request_body.ts";
 import { requireUser } from "../../lib/auth/guards.ts";
 import { createBand, listBands, toPublicBand } from "../../lib/db/bands.ts";
 import { getSyncState } from "../../lib/db/sync_state.ts";
-import { conflict } from "../../lib/http/errors.ts";
+import { conflict, unauthorized } from "../../lib/http/errors.ts";
 
 /** The signed-in person's bands: list (GET) and add (POST). */
 export const handler: Handlers = {
@@ -29,6 +29,7 @@ export const handler: Handlers = {
       settings: {},
       createdAt: Date.now(),
     });
+    if (!result.ok && result.reason === "gone") throw unauthorized();
     if (!result.ok) {
       throw conflict(
         `Cannot add band: you already have a band with MAC ${input.mac}`,

@@ -6,6 +6,22 @@ import {
   updateBand,
 } from "../../lib/db/bands.ts";
 import { mergeBandSettings } from "../../lib/api/band_schemas.ts";
+import { createUser } from "../../lib/db/users.ts";
+import { WriteConflictError } from "../../lib/db/errors.ts";
+import { KV_MAX_VALUE_BYTES } from "../../lib/db/value_size.ts";
+
+async function openWithUser(): Promise<Deno.Kv> {
+  const kv = await Deno.openKv(":memory:");
+  await createUser(kv, {
+    id: "user-1",
+    username: "ada",
+    passwordHash: "not-a-hash",
+    role: "member",
+    timeZone: "UTC",
+    createdAt: 0,
+  });
+  return kv;
+}
 
 function bandOf(settings: Band["settings"]): Band {
   return {
@@ -51,7 +67,7 @@ Deno.test("mergeBandSettings() merges object sections by field and replaces arra
 });
 
 Deno.test("updateBand() re-reads and retries on a version conflict so concurrent changes all land", async () => {
-  using kv = await Deno.openKv(":memory:");
+  using kv = await openWithUser();
   assert.equal((await createBand(kv, bandOf({ general: {} }))).ok, true);
   let calls = 0;
   const names = ["a", "b", "c", "d", "e", "f"];
@@ -74,4 +90,64 @@ Deno.test("updateBand() re-reads and retries on a version conflict so concurrent
     Object.fromEntries(names.map((name) => [name, true])),
   );
   assert.ok(calls > names.length, `expected conflicts, saw ${calls} calls`);
+});
+
+Deno.test("updateBand() gives up after its bounded tries with a 409 WriteConflictError, never a plain Error", async () => {
+  using kv = await openWithUser();
+  assert.equal((await createBand(kv, bandOf({}))).ok, true);
+  const delays: number[] = [];
+  let tries = 0;
+  await assert.rejects(
+    () =>
+      updateBand(kv, "user-1", "band-1", (b) => {
+        tries++;
+        // Another writer lands between every read and commit.
+        kv.set(["bands", "user-1", "band-1"], { ...b, name: `w${tries}` });
+        return { ...b, name: "mine" };
+      }, {
+        attempts: 5,
+        random: () => 0.5,
+        sleep: (ms) => {
+          delays.push(ms);
+          return Promise.resolve();
+        },
+      }),
+    (error: unknown) => {
+      assert.ok(error instanceof WriteConflictError);
+      assert.equal(error.status, 409);
+      assert.match(error.message, /^Cannot save band: /);
+      return true;
+    },
+  );
+  assert.equal(tries, 5);
+  assert.deepEqual(delays, [2, 4, 8, 16]);
+});
+
+Deno.test("updateBand() refuses a record larger than one KV value with 413 and keeps the stored one", async () => {
+  using kv = await openWithUser();
+  assert.equal((await createBand(kv, bandOf({}))).ok, true);
+  await assert.rejects(
+    () =>
+      updateBand(kv, "user-1", "band-1", (b) => ({
+        ...b,
+        name: "x".repeat(KV_MAX_VALUE_BYTES),
+      })),
+    (error: unknown) => {
+      assert.equal((error as { status?: number }).status, 413);
+      assert.match(
+        (error as Error).message,
+        /^Cannot save band: it would take \d+ bytes, more than the 65536 one record may hold$/,
+      );
+      return true;
+    },
+  );
+  assert.equal((await getBand(kv, "user-1", "band-1"))?.name, "Test band");
+});
+
+Deno.test("createBand() refuses a band for an account that no longer exists", async () => {
+  using kv = await Deno.openKv(":memory:");
+  assert.deepEqual(await createBand(kv, bandOf({})), {
+    ok: false,
+    reason: "gone",
+  });
 });
