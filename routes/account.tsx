@@ -3,7 +3,14 @@ import {
   changePasswordSchema,
   updateMeSchema,
 } from "../lib/api/account_schemas.ts";
-import { readForm, redirect, validateForm } from "../lib/auth/form_pages.ts";
+import {
+  messageOf,
+  readForm,
+  redirect,
+  validateForm,
+} from "../lib/auth/form_pages.ts";
+import { confirmAccountDeletion } from "../lib/auth/delete_account.ts";
+import { closeSession } from "../lib/auth/sign_in.ts";
 import { hashPassword, verifyPassword } from "../lib/auth/password.ts";
 import { createToken, hashToken } from "../lib/auth/tokens.ts";
 import { createInvitation } from "../lib/db/invitations.ts";
@@ -32,7 +39,7 @@ async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
   };
 }
 
-/** The signed-in person's account: time zone, password, invitations. */
+/** The signed-in person's account: time zone, password, invitations, deletion. */
 export const handler: Handlers<Data> = {
   async GET(ctx) {
     if (!ctx.state.user) return redirect("/signin");
@@ -103,6 +110,19 @@ export const handler: Handlers<Data> = {
         expiresAt: now + 72 * 3_600_000,
       });
       return page(await load(ctx, { invitePath: `/invite/${token}` }));
+    }
+    if (fields.action === "delete") {
+      try {
+        await confirmAccountDeletion(
+          ctx.state.kv,
+          me.id,
+          fields.password ?? "",
+        );
+      } catch (error) {
+        const { status, message } = messageOf(error);
+        return page(await load(ctx, { error: message }), { status });
+      }
+      return redirect("/", await closeSession(ctx));
     }
     return page(await load(ctx, { error: "Cannot save: unknown action" }), {
       status: 400,
@@ -184,6 +204,29 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
           </section>
         )
         : null}
+      <section class="card" id="delete-account">
+        <h2>Delete my account</h2>
+        <p>
+          Removes your account, every band and all of its history from this
+          server. This cannot be undone.
+        </p>
+        <form method="post">
+          <input type="hidden" name="csrf" value={data.csrfToken} />
+          <input type="hidden" name="action" value="delete" />
+          <label class="field">
+            Password
+            <input
+              name="password"
+              type="password"
+              required
+              autocomplete="current-password"
+            />
+          </label>
+          <button type="submit" class="button button-danger">
+            Delete my account
+          </button>
+        </form>
+      </section>
     </>
   );
 }

@@ -39,6 +39,11 @@ export const changePasswordSchema = z.object({
   newPassword: passwordSchema,
 }).strict();
 
+/** Body of `DELETE /api/me`: the password again, so a left-open session cannot erase the account. */
+export const deleteAccountSchema = z.object({
+  password: z.string().min(1).max(200),
+}).strict();
+
 /** Body of `POST /api/invitations`. */
 export const createInvitationSchema = z.object({
   expiresInHours: z.number().int().min(1).max(24 * 30).default(72),

@@ -253,6 +253,21 @@ export async function runPurgeJob(
   else await purgeUser(kv, job, run, options);
 }
 
+/**
+ * Deletes an account: the tombstone commit, then the purge of its bands (with
+ * all their history), sessions, the invitations it made or used, and its
+ * sign-in counters. A purge cut short is finished at the next server start.
+ */
+export async function deleteAccount(
+  kv: Deno.Kv,
+  userId: string,
+  options: PurgeOptions & { now: number },
+): Promise<DeleteAccountResult> {
+  const result = await tombstoneAccount(kv, userId, options.now);
+  if (result.ok) await runPurgeJob(kv, result.job, options);
+  return result;
+}
+
 /** Finishes every purge a crash or restart left unfinished; returns how many it ran. */
 export async function runPendingPurges(
   kv: Deno.Kv,

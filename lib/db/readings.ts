@@ -2,7 +2,15 @@
 // the first value, so re-uploading after a lost answer changes nothing. (KV allows
 // only 10 checks per commit, so a concurrent write of the same instant may win
 // instead: both carry the band's reading of that instant.)
+import { readBandForWrite } from "./bands.ts";
 import { readingKey, type ReadingKind } from "./keys.ts";
+import { RETRY, retryOnConflict, type RetryOptions } from "./retry.ts";
+
+/** Options of `storeReadings`. */
+export interface StoreReadingsOptions extends RetryOptions {
+  /** The band's owner: the commit then checks the band still exists (410 once deleted). */
+  owner?: string;
+}
 
 /** Stores readings that are not stored yet, all in one commit; returns how many were new. */
 export async function storeReadings<T extends { time: number }>(
@@ -10,27 +18,36 @@ export async function storeReadings<T extends { time: number }>(
   kind: ReadingKind,
   bandId: string,
   readings: readonly T[],
+  options: StoreReadingsOptions = {},
 ): Promise<number> {
   const unique = new Map(readings.map((r) => [r.time, r]));
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const keys = [...unique.keys()].map((t) => readingKey(kind, bandId, t));
-    const existing = new Set<number>();
-    for (let i = 0; i < keys.length; i += 10) {
-      for (const entry of await kv.getMany(keys.slice(i, i + 10))) {
-        if (entry.versionstamp !== null) existing.add(entry.key[2] as number);
+  return await retryOnConflict(
+    async () => {
+      const atomic = kv.atomic();
+      if (options.owner !== undefined) {
+        atomic.check(
+          await readBandForWrite(kv, options.owner, bandId, "store readings"),
+        );
       }
-    }
-    const atomic = kv.atomic();
-    let added = 0;
-    for (const [time, reading] of unique) {
-      if (existing.has(time)) continue;
-      atomic.set(readingKey(kind, bandId, time), reading);
-      added++;
-    }
-    if (added === 0) return 0;
-    if ((await atomic.commit()).ok) return added;
-  }
-  throw new Error("Cannot store readings: too many concurrent writes");
+      const keys = [...unique.keys()].map((t) => readingKey(kind, bandId, t));
+      const existing = new Set<number>();
+      for (let i = 0; i < keys.length; i += 10) {
+        for (const entry of await kv.getMany(keys.slice(i, i + 10))) {
+          if (entry.versionstamp !== null) existing.add(entry.key[2] as number);
+        }
+      }
+      let added = 0;
+      for (const [time, reading] of unique) {
+        if (existing.has(time)) continue;
+        atomic.set(readingKey(kind, bandId, time), reading);
+        added++;
+      }
+      if (added === 0) return 0;
+      return (await atomic.commit()).ok ? added : RETRY;
+    },
+    "Cannot store readings: other uploads for this band kept landing at the same time, try again",
+    options,
+  );
 }
 
 /** Lists readings with `from <= time < to`, newest first, at most `limit`. */

@@ -22,6 +22,8 @@ import {
   toLocalDayNumber,
 } from "./summaries.ts";
 import { getSyncStateEntry, type SyncState } from "./sync_state.ts";
+import { readBandForWrite } from "./bands.ts";
+import { WriteConflictError } from "./errors.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -40,6 +42,8 @@ export interface StoreSamplesOptions {
   /** The person's time zone, for the summaries. */
   timeZone: string;
   now: number;
+  /** The band's owner: the commit then checks the band still exists (410 once deleted). */
+  owner?: string;
 }
 
 /** Lists the UTC days an upload touches. */
@@ -166,6 +170,11 @@ export async function storeSamples(
       key: syncStateKey(bandId),
       versionstamp: sync.versionstamp,
     });
+    if (options.owner !== undefined) {
+      atomic.check(
+        await readBandForWrite(kv, options.owner, bandId, "store samples"),
+      );
+    }
     for (const d of changed) atomic.set(sampleDayKey(bandId, d), packs.get(d)!);
     for (const day of localDays) {
       const summaries = summarizeLocalDay(packs, day, options.timeZone);
@@ -185,7 +194,7 @@ export async function storeSamples(
       return { added, unchanged, conflicting, storedFrom, storedTo, cursor };
     }
   }
-  throw new Error(
+  throw new WriteConflictError(
     "Cannot store samples: too many concurrent uploads for this band",
   );
 }

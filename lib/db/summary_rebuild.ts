@@ -13,6 +13,7 @@ import {
 import { DAY_MS, isPackedDay } from "./sample_day.ts";
 import { summarizeLocalDay, toLocalDayNumber } from "./summaries.ts";
 import { getSyncStateEntry, type SyncState } from "./sync_state.ts";
+import { WriteConflictError } from "./errors.ts";
 
 const DAYS_PER_COMMIT = 40;
 
@@ -38,6 +39,8 @@ export async function rebuildSummaries(
 ): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const sync = await getSyncStateEntry(kv, bandId);
+    // No sync state: nothing was ever stored, or the band was just deleted.
+    if (sync.versionstamp === null) return;
     const packs = new Map<number, Uint8Array>();
     for await (
       const e of kv.list<Uint8Array>({ prefix: sampleDaysPrefix(bandId) })
@@ -96,7 +99,7 @@ export async function rebuildSummaries(
         .ok
     ) return;
   }
-  throw new Error(
+  throw new WriteConflictError(
     "Cannot rebuild summaries: too many concurrent uploads for this band",
   );
 }

@@ -1,6 +1,7 @@
 // User records with their username index. The password hash lives only here
 // and in the hashing module; every other layer sees a `PublicUser`.
 import { ownerKey, userByUsernameKey, userKey } from "./keys.ts";
+import { RETRY, retryOnConflict } from "./retry.ts";
 
 /** A stored account. */
 export interface User {
@@ -84,23 +85,25 @@ export async function getUserByUsername(
   return index.value === null ? null : await getUser(kv, index.value);
 }
 
-/** Applies a change to a user record, retrying when another write got there first. */
+/** Applies a change to a user record, retrying with backoff when another write got there first (409 at the end). */
 export async function updateUser(
   kv: Deno.Kv,
   userId: string,
   change: (user: User) => User,
 ): Promise<User | null> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const entry = await kv.get<User>(userKey(userId));
-    if (entry.value === null) return null;
-    const next = {
-      ...change(entry.value),
-      id: entry.value.id,
-      username: entry.value.username,
-    };
-    const res = await kv.atomic().check(entry).set(userKey(userId), next)
-      .commit();
-    if (res.ok) return next;
-  }
-  throw new Error("Cannot update user: too many concurrent writes");
+  return await retryOnConflict(
+    async () => {
+      const entry = await kv.get<User>(userKey(userId));
+      if (entry.value === null) return null;
+      const next = {
+        ...change(entry.value),
+        id: entry.value.id,
+        username: entry.value.username,
+      };
+      const res = await kv.atomic().check(entry).set(userKey(userId), next)
+        .commit();
+      return res.ok ? next : RETRY;
+    },
+    "Cannot save account: other changes kept landing at the same time, try again",
+  );
 }

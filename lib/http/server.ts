@@ -7,6 +7,7 @@ import {
   readIslandsBuild,
 } from "./build_islands.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
+import { startPendingPurges } from "../db/purge.ts";
 
 /** Folders of the project, resolved from its root. */
 export function projectPaths(root: string) {
@@ -37,6 +38,8 @@ export async function startServer(
 ) {
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv);
+  // Deletions a crash or restart cut short finish in the background.
+  startPendingPurges(kv);
   const build = await ensureIslandsBuild(root, manifest);
   const app = createApp({ config, kv, manifest, build, ...projectPaths(root) });
   const tls = config.tls

@@ -23,6 +23,7 @@ export const handler: Handlers = {
     const result = await storeSamples(ctx.state.kv, band.id, batches, {
       timeZone: user.timeZone ?? "UTC",
       now,
+      owner: band.userId,
     });
     return Response.json(result);
   },

@@ -46,7 +46,9 @@ export const handler: Handlers = {
         "Cannot store readings: a reading is dated in the future",
       );
     }
-    const added = await storeReadings(ctx.state.kv, kind, band.id, readings);
+    const added = await storeReadings(ctx.state.kv, kind, band.id, readings, {
+      owner: band.userId,
+    });
     if (kind === "battery") {
       const latest = readings.reduce((
         a,
