@@ -214,7 +214,7 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
           <input type="hidden" name="csrf" value={data.csrfToken} />
           <input type="hidden" name="action" value="delete" />
           <label class="field">
-            Password
+            Your password, to confirm
             <input
               name="password"
               type="password"

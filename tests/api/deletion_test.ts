@@ -15,7 +15,7 @@ import type { ActivitySample } from "../../lib/protocol/activity_sample.ts";
 import { getForecastCached } from "../../lib/weather/forecast_cache.ts";
 import type { BandForecast } from "../../lib/weather/forecast.ts";
 import { deleteBand } from "../../lib/db/bands.ts";
-import { runPendingPurges } from "../../lib/db/purge.ts";
+import { deleteAccount, runPendingPurges } from "../../lib/db/purge.ts";
 import { storeSamples } from "../../lib/db/samples.ts";
 import { GoneError } from "../../lib/db/errors.ts";
 
@@ -336,5 +336,41 @@ Deno.test("[api] POST /api/bands/:id/samples for a deleted band answers 404 and 
   assert.deepEqual(
     (await listAll(t.kv)).filter((e) => mentions(e, [x])).map(keyText),
     [],
+  );
+});
+
+Deno.test("deleteAccount() interrupted midway is finished by runPendingPurges(), bands included", async () => {
+  const { t, member, x, y } = await twoPeople();
+  using _ = t;
+  const me = await (await member.request("GET", "/api/me")).json();
+  const before = await listAll(t.kv);
+  const crash = new Error("simulated crash");
+  for (const stopAt of [1, 3]) {
+    const result = stopAt === 1
+      ? await deleteAccount(t.kv, me.user.id, {
+        now: T0,
+        batchSize: 7,
+        onBatch: (n) => {
+          if (n === stopAt) throw crash;
+        },
+      }).catch((error) => error)
+      : await runPendingPurges(t.kv, {
+        batchSize: 7,
+        onBatch: (n) => {
+          if (n === stopAt) throw crash;
+        },
+      }).catch((error) => error);
+    assert.equal(result, crash);
+    const left = (await listAll(t.kv)).filter((e) =>
+      mentions(e, [me.user.id, x, y])
+    );
+    assert.ok(left.some((e) => e.key[0] === "purge_jobs"), `stop ${stopAt}`);
+    await expectStatus(member.request("GET", "/api/bands"), 401);
+  }
+  assert.ok(await runPendingPurges(t.kv) >= 1);
+  assertOnlyOthersRemain(
+    before.filter((e) => e.key[0] !== "weather_forecasts"),
+    await listAll(t.kv),
+    [me.user.id, x, y, "member"],
   );
 });
