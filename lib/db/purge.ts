@@ -16,6 +16,7 @@ import {
   ownerKey,
   purgeJobKey,
   purgeJobsPrefix,
+  sessionByUserKey,
   sessionKey,
   sessionsByUserPrefix,
   signinAttemptsKey,
@@ -219,7 +220,7 @@ async function purgeUser(
     await run.commit(
       ids.flatMap((id) => [
         sessionKey(id),
-        [...sessionsByUserPrefix(job.userId), id],
+        sessionByUserKey(job.userId, id),
       ]),
     );
   }
@@ -235,8 +236,8 @@ async function purgeUser(
       invitations = [];
     }
   }
+  await run.commit(invitations);
   await run.commit([
-    ...invitations,
     signinAttemptsKey("account", job.username.toLowerCase()),
     purgeJobKey("user", job.userId),
   ]);
