@@ -67,7 +67,7 @@ Deno.test("[api] settings PATCHes that would grow the band record past KV's valu
   const id = await addBand(agent);
   const statuses: number[] = [];
   let message = "";
-  for (let round = 0; round < 12; round++) {
+  for (let round = 0; round < 20; round++) {
     const general = Object.fromEntries(
       Array.from({ length: 60 }, (_, i) => [`k${round}_${i}`, "x".repeat(64)]),
     );

@@ -90,3 +90,39 @@ export const FUZZ_QUERY_KEYS = [
   "next",
   "__proto__",
 ];
+
+/** What a query value holds, so the fuzz draws edge values of the right kind. */
+export type QueryKind = "day" | "instant" | "other";
+
+/** The query keys each route reads and their kinds, filled together so handlers get past "missing". */
+export const FUZZ_QUERIES: Record<string, Record<string, QueryKind>> = {
+  "/api/bands/:id/minutes": { day: "day" },
+  "/api/bands/:id/summaries/hourly": { day: "day" },
+  "/api/bands/:id/summaries/daily": { from: "day", to: "day" },
+  "/api/bands/:id/export": {
+    data: "other",
+    format: "other",
+    from: "day",
+    to: "day",
+  },
+  "/api/bands/:id/readings/:kind": {
+    from: "instant",
+    to: "instant",
+    limit: "instant",
+  },
+  "/devices/:id/history": { view: "other", day: "day" },
+  "/api/weather": {
+    latitude: "instant",
+    longitude: "instant",
+    name: "other",
+    unit: "other",
+  },
+};
+
+/** Edge values per query key; other keys get generic odd values. */
+export const FUZZ_QUERY_VALUES: Record<string, string[]> = {
+  view: ["day", "week", "month", "year", "decade", ""],
+  data: ["minutes", "daily", "all"],
+  format: ["csv", "jsonl", "xml"],
+  unit: ["celsius", "fahrenheit", "kelvin"],
+};

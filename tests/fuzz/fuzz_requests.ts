@@ -2,7 +2,12 @@
 // filled (the person's real band, or something odd), a method, a query string,
 // headers and a body, each drawn from valid, nearly valid and hostile values.
 import fc from "fast-check";
-import { FUZZ_BODIES } from "./fuzz_inputs.ts";
+import {
+  FUZZ_BODIES,
+  FUZZ_QUERIES,
+  FUZZ_QUERY_VALUES,
+  type QueryKind,
+} from "./fuzz_inputs.ts";
 
 /** One generated request; `:band` in the path stands for the person's real band id. */
 export interface FuzzRequest {
@@ -266,6 +271,86 @@ function encode(text: string): string {
   return encodeURIComponent(text.toWellFormed());
 }
 
+/** Days in the form routes expect, from year 0 to 9999, including impossible ones. */
+const dayLikeArb = fc.oneof(
+  { weight: 1, arbitrary: fc.constant("9999-12-31") },
+  fc.constantFrom(
+    "9999-12-31",
+    "9999-12-28",
+    "0000-01-01",
+    "0001-01-01",
+    "1969-12-31",
+    "1970-01-01",
+    "2199-12-31",
+    "2200-01-01",
+    "2024-02-29",
+    "2023-02-29",
+    "2024-03-31",
+    "2024-10-27",
+  ),
+  fc.tuple(
+    fc.oneof(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.constantFrom(1969, 1970, 2024, 2199, 2200, 9999),
+    ),
+    fc.integer({ min: 0, max: 13 }),
+    fc.integer({ min: 0, max: 32 }),
+  ).map(([y, m, d]) =>
+    `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${
+      String(d).padStart(2, "0")
+    }`
+  ),
+);
+
+function queryValueArb(key: string, kind: QueryKind): fc.Arbitrary<string> {
+  const known = FUZZ_QUERY_VALUES[key];
+  const odd = weirdValueArb.map((v) =>
+    typeof v === "string" ? v : JSON.stringify(v) ?? ""
+  );
+  if (known) {
+    return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, {
+      weight: 1,
+      arbitrary: odd,
+    });
+  }
+  if (kind === "day") {
+    return fc.oneof(
+      { weight: 6, arbitrary: dayLikeArb },
+      { weight: 1, arbitrary: instantLikeArb },
+      { weight: 1, arbitrary: odd },
+    );
+  }
+  if (kind === "instant") {
+    return fc.oneof({ weight: 6, arbitrary: instantLikeArb }, {
+      weight: 1,
+      arbitrary: odd,
+    });
+  }
+  return fc.oneof(instantLikeArb, odd, fc.integer().map(String));
+}
+
+/** A query with every key the route reads, each with an edge value. */
+function routeQueryArb(
+  shape: Record<string, QueryKind>,
+): fc.Arbitrary<string> {
+  const keys = Object.keys(shape);
+  return fc.tuple(
+    ...keys.map((k) => fc.option(queryValueArb(k, shape[k]), { freq: 6 })),
+  )
+    .map((values) => {
+      const pairs = keys.flatMap((k, i) =>
+        values[i] === null ? [] : [`${encode(k)}=${encode(values[i]!)}`]
+      );
+      return pairs.length ? "?" + pairs.join("&") : "";
+    });
+}
+
+/** Epoch-millisecond values around the edges of what dates and KV keys hold. */
+const instantLikeArb = fc.oneof(
+  fc.integer({ min: -1, max: 2 ** 53 }),
+  fc.constantFrom(0, 8.64e15, 8.64e15 + 1, 2 ** 53, -1),
+).map(String);
+
 function queryArb(keys: readonly string[]): fc.Arbitrary<string> {
   const pair = fc.tuple(
     fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...keys) }, {
@@ -273,10 +358,15 @@ function queryArb(keys: readonly string[]): fc.Arbitrary<string> {
       arbitrary: controlChars,
     }),
     fc.oneof(
-      weirdValueArb.map((v) =>
-        typeof v === "string" ? v : JSON.stringify(v) ?? ""
-      ),
-      fc.integer().map(String),
+      { weight: 3, arbitrary: dayLikeArb },
+      { weight: 2, arbitrary: instantLikeArb },
+      {
+        weight: 2,
+        arbitrary: weirdValueArb.map((v) =>
+          typeof v === "string" ? v : JSON.stringify(v) ?? ""
+        ),
+      },
+      { weight: 1, arbitrary: fc.integer().map(String) },
     ),
   );
   return fc.oneof(
@@ -332,7 +422,12 @@ export function fuzzRequestArb(
       ),
       path: fc.tuple(
         pattern === "*" ? fc.webPath().map((p) => p || "/") : pathArb(pattern),
-        queryArb(queryKeys),
+        FUZZ_QUERIES[pattern]
+          ? fc.oneof(
+            { weight: 3, arbitrary: routeQueryArb(FUZZ_QUERIES[pattern]) },
+            { weight: 1, arbitrary: queryArb(queryKeys) },
+          )
+          : queryArb(queryKeys),
       ).map(([p, q]) => p + q),
       contentType: contentTypeArb,
       accept: fc.constantFrom("application/json", "text/html", "*/*", ""),
