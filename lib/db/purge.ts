@@ -25,6 +25,7 @@ import {
   userKey,
   usersPrefix,
 } from "./keys.ts";
+import { RETRY, retryOnConflict } from "./retry.ts";
 import type { User } from "./users.ts";
 
 /** A deleted band whose keys are still being removed. */
@@ -135,7 +136,7 @@ export async function tombstoneAccount(
   userId: string,
   now: number,
 ): Promise<DeleteAccountResult> {
-  while (true) {
+  return await retryOnConflict<DeleteAccountResult>(async () => {
     const entry = await kv.get<User>(userKey(userId));
     if (entry.value === null) return { ok: false, reason: "not_found" };
     const user = entry.value;
@@ -160,8 +161,8 @@ export async function tombstoneAccount(
       atomic.check(owner);
       if (owner.value === userId) atomic.delete(ownerKey());
     }
-    if ((await atomic.commit()).ok) return { ok: true, job };
-  }
+    return (await atomic.commit()).ok ? { ok: true, job } : RETRY;
+  }, "Cannot delete account: it kept changing at the same time, try again");
 }
 
 async function purgeBand(
