@@ -374,3 +374,38 @@ Deno.test("deleteAccount() interrupted midway is finished by runPendingPurges(),
     [me.user.id, x, y, "member"],
   );
 });
+
+Deno.test("[api] uploads racing DELETE /api/bands/:id answer 200 only when they landed first, and leave no key behind", async () => {
+  const { t, member } = await twoPeople();
+  using _ = t;
+  const seen = new Set<number>();
+  for (let round = 0; round < 6; round++) {
+    const id = await addBand(member, `C8:0F:10:00:02:0${round}`);
+    const uploads = Array.from(
+      { length: 3 },
+      (_, i) =>
+        member.request("POST", `/api/bands/${id}/samples`, {
+          json: {
+            batches: [{
+              start: T0 + (30 + i) * DAY,
+              utcOffsetMinutes: 0,
+              data: encodeSampleData(samples(120, i)),
+            }],
+          },
+        }),
+    );
+    const deleted = member.request("DELETE", `/api/bands/${id}`);
+    for (const res of await Promise.all(uploads)) {
+      seen.add(res.status);
+      assert.ok([200, 404, 410].includes(res.status), String(res.status));
+      await res.body?.cancel();
+    }
+    assert.equal((await deleted).status, 204);
+    assert.deepEqual(
+      (await listAll(t.kv)).filter((e) => mentions(e, [id])).map(keyText),
+      [],
+      `round ${round}`,
+    );
+  }
+  console.log(`upload statuses while deleting: ${[...seen].sort()}`);
+});
