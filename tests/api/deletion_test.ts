@@ -264,6 +264,9 @@ Deno.test("deleteBand() interrupted after 2 batches leaves a purge job that runP
   assert.ok(left.some((e) => e.key[0] === "purge_jobs"));
   assert.ok(left.length > 1 && left.length < owned, `${left.length}/${owned}`);
   await expectStatus(member.request("GET", `/api/bands/${x}`), 404);
+  console.log(
+    `purge stopped after 2 batches: ${left.length} of ${owned} keys left`,
+  );
   // The next start finishes it.
   assert.equal(await runPendingPurges(t.kv), 1);
   assertOnlyOthersRemain(
