@@ -11,6 +11,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** What `checkCsrf` needs to know about the request. */
 export interface CsrfInput {
   req: Request;
+  /** The public URL with the router's percent-decoded path, so `/%61pi/…` is checked as `/api/…`. */
   url: URL;
   /** Whether the request carries a session cookie. */
   hasSessionCookie: boolean;

@@ -42,6 +42,14 @@ function isLoopback(hostname: string): boolean {
     hostname === "[::1]" || /^127\./.test(hostname);
 }
 
+function isOnDenoDeploy(): boolean {
+  try {
+    return Deno.env.get("DENO_DEPLOYMENT_ID") !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** What an operator should hear at start about exposure and limits (one line each). */
 export function listStartWarnings(config: AppConfig): string[] {
   const warnings: string[] = [];
@@ -80,6 +88,11 @@ export async function startServer(
     ...projectPaths(root),
     log: { format: config.logFormat, write: (line) => console.log(line) },
   });
+  if (isOnDenoDeploy()) {
+    // Deploy's edge owns the sockets, timeouts and TLS; it hands requests to Deno.serve.
+    const deployed = Deno.serve(app.fetch);
+    return { port: deployed.addr.port, close: () => deployed.shutdown() };
+  }
   const tls = config.tls
     ? {
       cert: await Deno.readTextFile(config.tls.certFile),

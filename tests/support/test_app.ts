@@ -1,6 +1,7 @@
 // The real app, in-process, on in-memory KV: for route tests and browser tests.
 import { withKvLimits } from "../../lib/db/kv_limits.ts";
-import { loadConfig } from "../../fresh.config.ts";
+import { type AppConfig, loadConfig } from "../../fresh.config.ts";
+import { listen } from "../../lib/http/listen.ts";
 import { manifest } from "../../fresh.gen.ts";
 import { createApp, type Manifest } from "../../lib/http/app.ts";
 import { ensureIslandsBuild, projectPaths } from "../../lib/http/server.ts";
@@ -15,6 +16,7 @@ export const ROOT = new URL("../..", import.meta.url).pathname.replace(
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   kv: Deno.Kv;
+  config: AppConfig;
   close(): void;
 }
 
@@ -32,7 +34,8 @@ export async function createTestApp(
 ): Promise<TestApp> {
   // Every route and browser test runs under hosted KV's limits.
   const kv = withKvLimits(await Deno.openKv(":memory:"));
-  const config = loadConfig({ KV_PATH: ":memory:", ...options.env });
+  // Port 0, as tests serve on a free port: the loopback names on any port.
+  const config = loadConfig({ KV_PATH: ":memory:", PORT: "0", ...options.env });
   const build = await ensureIslandsBuild(ROOT, manifest);
   const app = createApp({
     config,
@@ -42,28 +45,27 @@ export async function createTestApp(
     now: options.now,
     ...projectPaths(ROOT),
   });
-  return { app, kv, close: () => kv.close() };
+  return { app, kv, config, close: () => kv.close() };
 }
 
-/** Serves a test app on a free localhost port. */
+/** Serves a test app on a free localhost port, through the server's own listener. */
 export async function serveTestApp(
   options: Omit<TestAppOptions, "manifest"> = {},
 ): Promise<TestApp & { origin: string; shutdown(): Promise<void> }> {
-  // Port 0 as in the server: the loopback names on whatever port it gets.
-  const testApp = await createTestApp({
-    ...options,
-    env: { PORT: "0", ...options.env },
-  });
-  const server = Deno.serve({
+  const testApp = await createTestApp(options);
+  const { config } = testApp;
+  const server = await listen(testApp.app.fetch, {
     port: 0,
     hostname: "127.0.0.1",
-    onListen: () => {},
-  }, testApp.app.fetch);
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxConnections: config.maxConnections,
+  });
   return {
     ...testApp,
-    origin: `http://localhost:${server.addr.port}`,
+    origin: `http://localhost:${server.port}`,
     async shutdown() {
-      await server.shutdown();
+      await server.close();
       testApp.close();
     },
   };
