@@ -32,6 +32,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Whether every KV call is checked against hosted KV's limits and refused beyond them (`KV_STRICT_LIMITS`). */
   kvStrictLimits: boolean;
+  /** How long a stopping server lets requests in flight finish (`SHUTDOWN_GRACE_SECONDS`, default 25). */
+  shutdownGraceMs: number;
   /** Request and error log lines as JSON (default) or human-readable (`LOG_FORMAT=pretty`). */
   logFormat: "json" | "pretty";
   /** Periodic backups from inside the server (`BACKUP_DIR`, `BACKUP_EVERY`, `BACKUP_KEEP`), or none. */
@@ -196,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ),
     backups,
     logFormat: parseLogFormat(readEnv(env, "LOG_FORMAT")),
+    shutdownGraceMs: parseSeconds(env, "SHUTDOWN_GRACE_SECONDS", 25),
   };
 }
 

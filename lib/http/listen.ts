@@ -51,6 +51,11 @@ export interface RunningServer {
   port: number;
   /** Stops accepting, closes every connection, and resolves when done. */
   close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for up to `graceMs`, then
+   * closes every connection; resolves whether all of them finished in time.
+   */
+  shutdown(graceMs: number): Promise<{ drained: boolean }>;
 }
 
 function toRequest(
@@ -218,7 +223,20 @@ export function listen(
     // Node checks the two timeouts above on this interval (default 30 s).
     connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs),
   };
-  const onRequest = handleWith(handler, scheme);
+  const handle = handleWith(handler, scheme);
+  // Requests whose answer is not yet fully written, for a graceful shutdown.
+  let inFlight = 0;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight--;
+      counted = false;
+    };
+    res.once("finish", done);
+    res.once("close", done);
+    return handle(req, res);
+  };
   const server: Server = options.tls
     ? createHttpsServer({
       ...serverOptions,
@@ -242,6 +260,22 @@ export function listen(
             server.close(() => done());
             server.closeAllConnections();
           }),
+        async shutdown(graceMs) {
+          const closed = new Promise<void>((done) =>
+            server.close(() => done())
+          );
+          const deadline = performance.now() + graceMs;
+          // Idle keep-alive connections go at once; busy ones once answered.
+          server.closeIdleConnections();
+          while (inFlight > 0 && performance.now() < deadline) {
+            await new Promise((wait) => setTimeout(wait, 25));
+            server.closeIdleConnections();
+          }
+          const drained = inFlight === 0;
+          server.closeAllConnections();
+          await closed;
+          return { drained };
+        },
       });
     });
   });

@@ -7,7 +7,7 @@ import {
   readIslandsBuild,
 } from "./build_islands.ts";
 import { migrateBandVirtualFlags } from "../db/bands.ts";
-import { listen, type RunningServer } from "./listen.ts";
+import { listen } from "./listen.ts";
 import { describeKvLocation, openKv } from "./open_kv.ts";
 import { startBackupSchedule } from "../db/backup_schedule.ts";
 import { startPendingPurges } from "../db/purge.ts";
@@ -68,10 +68,20 @@ export function listStartWarnings(config: AppConfig): string[] {
   return warnings;
 }
 
-/** Opens KV and serves the app until the process ends. */
+/** A started app: its port, and a graceful stop. */
+export interface StartedServer {
+  port: number;
+  /**
+   * Stops accepting, lets requests in flight (uploads above all) finish for up
+   * to the configured grace, stops periodic backups and closes KV.
+   */
+  shutdown(): Promise<{ drained: boolean }>;
+}
+
+/** Opens KV and serves the app until `shutdown()` or the process ends. */
 export async function startServer(
   options: { config: AppConfig; manifest: Manifest; root: string },
-): Promise<RunningServer> {
+): Promise<StartedServer> {
   const { config, manifest, root } = options;
   const kv = await openKv(config.kv, { strictLimits: config.kvStrictLimits });
   await migrateBandVirtualFlags(kv);
@@ -79,7 +89,9 @@ export async function startServer(
   // Deletions a crash or restart cut short finish in the background.
   startPendingPurges(kv);
   const build = await ensureIslandsBuild(root, manifest);
-  if (config.backups) startBackupSchedule(kv, config.backups);
+  const stopBackups = config.backups
+    ? startBackupSchedule(kv, config.backups)
+    : () => {};
   const app = createApp({
     config,
     kv,
@@ -117,5 +129,13 @@ export async function startServer(
   for (const warning of listStartWarnings(config)) {
     console.warn(warning);
   }
-  return server;
+  return {
+    port: server.port,
+    async shutdown() {
+      stopBackups();
+      const result = await server.shutdown(config.shutdownGraceMs);
+      kv.close();
+      return result;
+    },
+  };
 }

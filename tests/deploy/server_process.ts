@@ -16,6 +16,10 @@ export interface ServerProcess {
   countFds(): number;
   /** Whether the process still runs. */
   isAlive(): boolean;
+  /** Sends a signal (e.g. SIGTERM for a graceful stop). */
+  signal(signal: Deno.Signal): void;
+  /** Resolves with the exit code once the process has ended. */
+  exitCode(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -93,8 +97,9 @@ export async function startServerProcess(
     });
   });
   let alive = true;
-  const exited = child.status.then(() => {
+  const exited = child.status.then((status) => {
     alive = false;
+    return status.code;
   });
   return {
     pid: child.pid,
@@ -109,6 +114,10 @@ export async function startServerProcess(
       return [...Deno.readDirSync(`/proc/${child.pid}/fd`)].length;
     },
     isAlive: () => alive,
+    signal(signal) {
+      if (alive) child.kill(signal);
+    },
+    exitCode: () => exited,
     async stop() {
       if (alive) child.kill("SIGTERM");
       await exited;
