@@ -103,7 +103,15 @@ export async function startServer(
   if (isOnDenoDeploy()) {
     // Deploy's edge owns the sockets, timeouts and TLS; it hands requests to Deno.serve.
     const deployed = Deno.serve(app.fetch);
-    return { port: deployed.addr.port, close: () => deployed.shutdown() };
+    return {
+      port: deployed.addr.port,
+      async shutdown() {
+        stopBackups();
+        await deployed.shutdown();
+        kv.close();
+        return { drained: true };
+      },
+    };
   }
   const tls = config.tls
     ? {
