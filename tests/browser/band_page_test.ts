@@ -261,7 +261,7 @@ Deno.test({
       );
       await page.getByLabel("Username").fill("ada");
       await page.getByLabel("Password").fill("correct horse battery staple");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL(`${server.origin}/devices/${bandId}`);
       assert.equal(
         await page.locator("h1").first().innerText(),
