@@ -16,7 +16,12 @@ export interface LayerEntry {
 
 // Server-only code: it opens KV, reads secrets or runs the HTTP server, so
 // nothing that runs in the browser may reach it, even through a type import.
-const SERVER_ONLY = ["lib/db", "lib/auth", "lib/http"] as const;
+const SERVER_ONLY = [
+  "lib/db",
+  "lib/auth",
+  "lib/http",
+  "lib/gadgetbridge",
+] as const;
 
 /** The allow-list: every folder under lib/, and routes, islands and components. */
 export const LAYERS: Readonly<Record<string, LayerEntry>> = {
@@ -74,6 +79,19 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
     may: ["lib/protocol"],
     packages: ["zod"],
   },
+  "lib/gadgetbridge": {
+    holds:
+      "Gadgetbridge's database: import (spool, read, store) and export (server only)",
+    // HTTP errors, so a bad file answers its 4xx from wherever it is found.
+    may: [
+      "lib/db",
+      "lib/minute",
+      "lib/api",
+      "lib/time",
+      "lib/http/errors.ts",
+    ],
+    packages: ["node:sqlite", "fflate", "zod"],
+  },
   "lib/history": {
     holds: "history views: loaders (server) and pure view code",
     may: ["lib/api", "lib/db", "lib/minute", "lib/protocol", "lib/time"],
@@ -116,6 +134,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "lib/api",
       "lib/auth",
       "lib/db",
+      "lib/gadgetbridge",
       "lib/history",
       "lib/http",
       "lib/time",

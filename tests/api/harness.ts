@@ -26,6 +26,7 @@ import * as hourly from "../../routes/api/bands/[id]/summaries/hourly.ts";
 import * as daily from "../../routes/api/bands/[id]/summaries/daily.ts";
 import * as readings from "../../routes/api/bands/[id]/readings/[kind].ts";
 import * as today from "../../routes/api/bands/[id]/today.ts";
+import * as gadgetbridgeImport from "../../routes/api/bands/[id]/imports/gadgetbridge.ts";
 
 /** Origin the test requests claim. */
 export const ORIGIN = "http://localhost";
@@ -51,6 +52,8 @@ const manifest: Manifest = {
     "./routes/api/bands/[id]/summaries/daily.ts": daily as RouteModule,
     "./routes/api/bands/[id]/readings/[kind].ts": readings as RouteModule,
     "./routes/api/bands/[id]/today.ts": today as RouteModule,
+    "./routes/api/bands/[id]/imports/gadgetbridge.ts":
+      gadgetbridgeImport as RouteModule,
   },
   islands: {},
 };
@@ -71,7 +74,7 @@ export class Agent {
     path: string,
     options: {
       json?: unknown;
-      body?: string;
+      body?: string | Uint8Array<ArrayBuffer>;
       headers?: Record<string, string>;
     } = {},
   ): Promise<Response> {
