@@ -16,13 +16,14 @@ import {
   workoutSchema,
 } from "../api/reading_schemas.ts";
 import type { z } from "zod";
+import type { StatementSync } from "node:sqlite";
 import { utcOffsetMinutes } from "../time/zones.ts";
 import { HttpError } from "../http/errors.ts";
 import { asInputError, type GadgetbridgeDatabase } from "./open_database.ts";
 import { toBandWorkoutType } from "./schema.ts";
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 const MONTH_BYTES = 31 * 1440 * SAMPLE_BYTES;
 const NO_HEART_RATE = 0xff;
 
@@ -96,15 +97,49 @@ class MonthRuns {
   }
 }
 
-/** One row of MI_BAND_ACTIVITY_SAMPLE as SQLite hands it over (any column may hold anything). */
-type SampleRow = Record<
-  "TIMESTAMP" | "RAW_KIND" | "RAW_INTENSITY" | "STEPS" | "HEART_RATE",
-  unknown
->;
+/**
+ * The zone's UTC offset at each minute, asking Intl (slow) twice a UTC day: a
+ * day whose ends share an offset has it throughout; a day with a change asks
+ * per minute.
+ */
+class OffsetCache {
+  #timeZone: string;
+  #day = NaN;
+  #offset: number | null = null;
 
-function monthOf(time: number): number {
-  const d = new Date(time);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  constructor(timeZone: string) {
+    this.#timeZone = timeZone;
+  }
+
+  at(time: number): number {
+    const day = Math.floor(time / DAY_MS);
+    if (day !== this.#day) {
+      this.#day = day;
+      const start = utcOffsetMinutes(day * DAY_MS, this.#timeZone);
+      const end = utcOffsetMinutes((day + 1) * DAY_MS - 1, this.#timeZone);
+      this.#offset = start === end ? start : null;
+    }
+    return this.#offset ?? utcOffsetMinutes(time, this.#timeZone);
+  }
+}
+
+/** Rows per page of samples: about 5 MB of row arrays at a time. */
+const PAGE_ROWS = 50_000;
+
+/**
+ * Makes a statement answer rows as arrays. node:sqlite has it (Node 24 and
+ * Deno 2.9) but Deno's types lack it, hence the narrow check.
+ */
+function setReturnArrays(statement: StatementSync): void {
+  const withArrays = statement as unknown as {
+    setReturnArrays?: (enabled: boolean) => void;
+  };
+  if (typeof withArrays.setReturnArrays !== "function") {
+    throw new Error(
+      "Cannot read Gadgetbridge data: this runtime's node:sqlite cannot return rows as arrays",
+    );
+  }
+  withArrays.setReturnArrays(true);
 }
 
 /** Finds a device's row id by its MAC (any case), or null. */
@@ -145,59 +180,61 @@ function readSamples(
   options: ReadDeviceOptions,
 ): Pick<DeviceHistory, "months" | "heartRate"> {
   const latest = options.now + MINUTE_MS;
-  const statement = gb.db.prepare(
+  // Keyset pages on the primary key (TIMESTAMP, DEVICE_ID), read as arrays:
+  // node:sqlite's per-row objects cost more than the rest of the import.
+  const page = gb.db.prepare(
     `SELECT TIMESTAMP, RAW_KIND, RAW_INTENSITY, STEPS, HEART_RATE
-      FROM MI_BAND_ACTIVITY_SAMPLE WHERE DEVICE_ID = ? ORDER BY TIMESTAMP`,
+      FROM MI_BAND_ACTIVITY_SAMPLE WHERE DEVICE_ID = ? AND TIMESTAMP > ?
+      ORDER BY TIMESTAMP LIMIT ${PAGE_ROWS}`,
   );
+  setReturnArrays(page);
   const months: DecodedBatch[][] = [];
   const heartRate: DeviceHistory["heartRate"] = [];
   const month = new MonthRuns();
-  const offsets = new Map<number, number>();
+  const offsets = new OffsetCache(options.timeZone);
   const record = [0, 0, 0, 0];
   let minutes = 0;
-  for (const row of statement.iterate(deviceId) as Iterable<SampleRow>) {
-    const {
-      TIMESTAMP: seconds,
-      RAW_KIND: rawKind,
-      RAW_INTENSITY: rawIntensity,
-      STEPS: rawSteps,
-      HEART_RATE: rawHeartRate,
-    } = row;
-    if (typeof seconds !== "number" || !Number.isInteger(seconds)) continue;
-    const time = seconds * 1000;
-    if (time < EARLIEST_SAMPLE_MS || time > latest) continue;
-    if (seconds % 60 !== 0 || rawIntensity === -1) {
-      const bpm = Number(rawHeartRate);
-      if (Number.isInteger(bpm) && bpm >= 20 && bpm <= 250) {
-        if (heartRate.length >= MAX_IMPORT_READINGS) {
-          throw tooMuch("heart-rate readings", MAX_IMPORT_READINGS);
+  let monthStart = Infinity, monthEnd = -Infinity;
+  for (let after: unknown = -Infinity;;) {
+    const rows = page.all(deviceId, after as number) as unknown as unknown[][];
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1][0];
+    for (const row of rows) {
+      const [seconds, rawKind, rawIntensity, rawSteps, rawHeartRate] = row;
+      if (typeof seconds !== "number" || !Number.isInteger(seconds)) continue;
+      const time = seconds * 1000;
+      if (time < EARLIEST_SAMPLE_MS || time > latest) continue;
+      if (seconds % 60 !== 0 || rawIntensity === -1) {
+        const bpm = Number(rawHeartRate);
+        if (Number.isInteger(bpm) && bpm >= 20 && bpm <= 250) {
+          if (heartRate.length >= MAX_IMPORT_READINGS) {
+            throw tooMuch("heart-rate readings", MAX_IMPORT_READINGS);
+          }
+          heartRate.push({ time, bpm });
         }
-        heartRate.push({ time, bpm });
+        continue;
       }
-      continue;
+      const kind = asByte(rawKind), intensity = asByte(rawIntensity);
+      const steps = rawSteps === -1 ? 0 : asByte(rawSteps);
+      if (kind === null || intensity === null || steps === null) continue;
+      if (++minutes > MAX_IMPORT_MINUTES) {
+        throw tooMuch("minutes", MAX_IMPORT_MINUTES);
+      }
+      const offset = offsets.at(time);
+      if (time < monthStart || time >= monthEnd) {
+        if (month.month !== -1) months.push(month.take());
+        const d = new Date(time);
+        monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+        monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+        month.month = monthStart;
+      }
+      record[SAMPLE_FIELD.kind] = kind;
+      record[SAMPLE_FIELD.intensity] = intensity;
+      record[SAMPLE_FIELD.steps] = steps;
+      record[SAMPLE_FIELD.heartRate] = asByte(rawHeartRate) ?? NO_HEART_RATE;
+      month.add(time, offset, record);
     }
-    const kind = asByte(rawKind), intensity = asByte(rawIntensity);
-    const steps = rawSteps === -1 ? 0 : asByte(rawSteps);
-    if (kind === null || intensity === null || steps === null) continue;
-    if (++minutes > MAX_IMPORT_MINUTES) {
-      throw tooMuch("minutes", MAX_IMPORT_MINUTES);
-    }
-    const hour = Math.floor(time / HOUR_MS);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      offset = utcOffsetMinutes(time, options.timeZone);
-      offsets.set(hour, offset);
-    }
-    const m = monthOf(time);
-    if (m !== month.month) {
-      if (month.month !== -1) months.push(month.take());
-      month.month = m;
-    }
-    record[SAMPLE_FIELD.kind] = kind;
-    record[SAMPLE_FIELD.intensity] = intensity;
-    record[SAMPLE_FIELD.steps] = steps;
-    record[SAMPLE_FIELD.heartRate] = asByte(rawHeartRate) ?? NO_HEART_RATE;
-    month.add(time, offset, record);
+    if (typeof after !== "number") break;
   }
   if (month.month !== -1) months.push(month.take());
   return { months, heartRate };
