@@ -1,10 +1,16 @@
-// Gadgetbridge import in one call per route: spool the upload, open it, answer
-// a preview or import one device, and always delete the temp file.
+// Gadgetbridge import and export in one call per route: spool the upload, open
+// it, answer a preview or import one device; or build the export; and always
+// delete the temp file.
 import type {
   GadgetbridgeImportResult,
   GadgetbridgePreview,
 } from "../api/gadgetbridge_schemas.ts";
 import { HttpError } from "../http/errors.ts";
+import {
+  type ExportSubject,
+  streamTempFile,
+  writeGadgetbridgeExport,
+} from "./export_database.ts";
 import { importDeviceHistory } from "./import_history.ts";
 import {
   type GadgetbridgeDatabase,
@@ -74,4 +80,20 @@ export function importGadgetbridgeUpload(
     const history = readDeviceHistory(gb, deviceId, options);
     return await importDeviceHistory(kv, options.bandId, history, options);
   });
+}
+
+/** Builds a band's Gadgetbridge database in a temp file and streams it; the file is deleted once sent. */
+export async function exportGadgetbridgeDatabase(
+  kv: Deno.Kv,
+  subject: ExportSubject,
+): Promise<{ body: ReadableStream<Uint8Array>; size: number }> {
+  const path = await Deno.makeTempFile({ prefix: "band-web-gadgetbridge-" });
+  try {
+    // node:sqlite creates the database itself; an empty file is a valid start.
+    await writeGadgetbridgeExport(kv, path, subject);
+    return await streamTempFile(path);
+  } catch (error) {
+    await Deno.remove(path).catch(() => {});
+    throw error;
+  }
 }

@@ -1,8 +1,13 @@
 // Issue 13: a year of minutes (525,600 rows, plus a realtime heart-rate reading
 // every hour) imported from a Gadgetbridge database through the API on
-// in-memory KV (target < 3 s). The upload streams to a temp file on the
+// in-memory KV (target < 3 s), and exported back. The upload streams to a temp file on the
 // server; only the decoded 4-byte minutes (about 2 MB) are held in memory.
-import { addBand, createApiTestApp, signUpOwner } from "../api/harness.ts";
+import {
+  addBand,
+  type Agent,
+  createApiTestApp,
+  signUpOwner,
+} from "../api/harness.ts";
 import {
   makeMinutes,
   TEST_MAC,
@@ -27,7 +32,9 @@ const { path, bytes } = writeGadgetbridgeDb({
 });
 Deno.removeSync(path);
 
-async function importYear(): Promise<number> {
+async function importYear(
+  then?: (agent: Agent, id: string) => Promise<void>,
+): Promise<number> {
   const t = await createApiTestApp({}, () => NOW);
   const agent = await signUpOwner(t, "owner", "Europe/Berlin");
   const id = await addBand(agent);
@@ -42,6 +49,7 @@ async function importYear(): Promise<number> {
   if (res.status !== 200 || result.minutes !== YEAR_MINUTES) {
     throw new Error(`import failed: ${res.status} ${JSON.stringify(result)}`);
   }
+  await then?.(agent, id);
   t[Symbol.dispose]();
   return wall;
 }
@@ -57,6 +65,23 @@ async function importYear(): Promise<number> {
     } ms wall (target < 3000 ms)`,
   );
 }
+
+async function exportYear(agent: Agent, id: string): Promise<void> {
+  const started = performance.now();
+  const res = await agent.request(
+    "GET",
+    `/api/bands/${id}/export?format=gadgetbridge`,
+  );
+  const size = (await res.arrayBuffer()).byteLength;
+  if (res.status !== 200) throw new Error(`export failed: ${res.status}`);
+  console.log(
+    `export a year to Gadgetbridge: ${
+      (performance.now() - started).toFixed(0)
+    } ms wall, ${(size / 1e6).toFixed(1)} MB`,
+  );
+}
+
+await importYear(exportYear);
 
 Deno.bench(
   "import one year of minutes from a Gadgetbridge database through the API",
