@@ -18,32 +18,33 @@ import * as $14 from "./routes/api/bands/[id]/summaries/daily.ts";
 import * as $15 from "./routes/api/bands/[id]/summaries/hourly.ts";
 import * as $16 from "./routes/api/bands/[id]/sync.ts";
 import * as $17 from "./routes/api/bands/[id]/today.ts";
-import * as $18 from "./routes/api/demo-band.ts";
-import * as $19 from "./routes/api/invitations.ts";
-import * as $20 from "./routes/api/invitations/[token].ts";
-import * as $21 from "./routes/api/me.ts";
-import * as $22 from "./routes/api/me/password.ts";
-import * as $23 from "./routes/api/me/tokens.ts";
-import * as $24 from "./routes/api/me/tokens/[id].ts";
-import * as $25 from "./routes/api/passkeys.ts";
-import * as $26 from "./routes/api/passkeys/[id].ts";
-import * as $27 from "./routes/api/passkeys/options.ts";
-import * as $28 from "./routes/api/passkeys/signin.ts";
-import * as $29 from "./routes/api/passkeys/signin/options.ts";
-import * as $30 from "./routes/api/session.ts";
-import * as $31 from "./routes/api/setup.ts";
-import * as $32 from "./routes/api/signup.ts";
-import * as $33 from "./routes/api/weather.ts";
-import * as $34 from "./routes/devices/[id].tsx";
-import * as $35 from "./routes/devices/[id]/history.tsx";
-import * as $36 from "./routes/devices/new.tsx";
-import * as $37 from "./routes/healthz.ts";
-import * as $38 from "./routes/index.tsx";
-import * as $39 from "./routes/invite/[token].tsx";
-import * as $40 from "./routes/readyz.ts";
-import * as $41 from "./routes/setup.tsx";
-import * as $42 from "./routes/signin.tsx";
-import * as $43 from "./routes/signout.ts";
+import * as $18 from "./routes/api/bands/[id]/workouts/[start].ts";
+import * as $19 from "./routes/api/demo-band.ts";
+import * as $20 from "./routes/api/invitations.ts";
+import * as $21 from "./routes/api/invitations/[token].ts";
+import * as $22 from "./routes/api/me.ts";
+import * as $23 from "./routes/api/me/password.ts";
+import * as $24 from "./routes/api/me/tokens.ts";
+import * as $25 from "./routes/api/me/tokens/[id].ts";
+import * as $26 from "./routes/api/passkeys.ts";
+import * as $27 from "./routes/api/passkeys/[id].ts";
+import * as $28 from "./routes/api/passkeys/options.ts";
+import * as $29 from "./routes/api/passkeys/signin.ts";
+import * as $30 from "./routes/api/passkeys/signin/options.ts";
+import * as $31 from "./routes/api/session.ts";
+import * as $32 from "./routes/api/setup.ts";
+import * as $33 from "./routes/api/signup.ts";
+import * as $34 from "./routes/api/weather.ts";
+import * as $35 from "./routes/devices/[id].tsx";
+import * as $36 from "./routes/devices/[id]/history.tsx";
+import * as $37 from "./routes/devices/new.tsx";
+import * as $38 from "./routes/healthz.ts";
+import * as $39 from "./routes/index.tsx";
+import * as $40 from "./routes/invite/[token].tsx";
+import * as $41 from "./routes/readyz.ts";
+import * as $42 from "./routes/setup.tsx";
+import * as $43 from "./routes/signin.tsx";
+import * as $44 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
@@ -90,32 +91,33 @@ export const manifest = {
     "./routes/api/bands/[id]/summaries/hourly.ts": $15,
     "./routes/api/bands/[id]/sync.ts": $16,
     "./routes/api/bands/[id]/today.ts": $17,
-    "./routes/api/demo-band.ts": $18,
-    "./routes/api/invitations.ts": $19,
-    "./routes/api/invitations/[token].ts": $20,
-    "./routes/api/me.ts": $21,
-    "./routes/api/me/password.ts": $22,
-    "./routes/api/me/tokens.ts": $23,
-    "./routes/api/me/tokens/[id].ts": $24,
-    "./routes/api/passkeys.ts": $25,
-    "./routes/api/passkeys/[id].ts": $26,
-    "./routes/api/passkeys/options.ts": $27,
-    "./routes/api/passkeys/signin.ts": $28,
-    "./routes/api/passkeys/signin/options.ts": $29,
-    "./routes/api/session.ts": $30,
-    "./routes/api/setup.ts": $31,
-    "./routes/api/signup.ts": $32,
-    "./routes/api/weather.ts": $33,
-    "./routes/devices/[id].tsx": $34,
-    "./routes/devices/[id]/history.tsx": $35,
-    "./routes/devices/new.tsx": $36,
-    "./routes/healthz.ts": $37,
-    "./routes/index.tsx": $38,
-    "./routes/invite/[token].tsx": $39,
-    "./routes/readyz.ts": $40,
-    "./routes/setup.tsx": $41,
-    "./routes/signin.tsx": $42,
-    "./routes/signout.ts": $43,
+    "./routes/api/bands/[id]/workouts/[start].ts": $18,
+    "./routes/api/demo-band.ts": $19,
+    "./routes/api/invitations.ts": $20,
+    "./routes/api/invitations/[token].ts": $21,
+    "./routes/api/me.ts": $22,
+    "./routes/api/me/password.ts": $23,
+    "./routes/api/me/tokens.ts": $24,
+    "./routes/api/me/tokens/[id].ts": $25,
+    "./routes/api/passkeys.ts": $26,
+    "./routes/api/passkeys/[id].ts": $27,
+    "./routes/api/passkeys/options.ts": $28,
+    "./routes/api/passkeys/signin.ts": $29,
+    "./routes/api/passkeys/signin/options.ts": $30,
+    "./routes/api/session.ts": $31,
+    "./routes/api/setup.ts": $32,
+    "./routes/api/signup.ts": $33,
+    "./routes/api/weather.ts": $34,
+    "./routes/devices/[id].tsx": $35,
+    "./routes/devices/[id]/history.tsx": $36,
+    "./routes/devices/new.tsx": $37,
+    "./routes/healthz.ts": $38,
+    "./routes/index.tsx": $39,
+    "./routes/invite/[token].tsx": $40,
+    "./routes/readyz.ts": $41,
+    "./routes/setup.tsx": $42,
+    "./routes/signin.tsx": $43,
+    "./routes/signout.ts": $44,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,

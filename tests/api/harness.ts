@@ -27,6 +27,7 @@ import * as daily from "../../routes/api/bands/[id]/summaries/daily.ts";
 import * as readings from "../../routes/api/bands/[id]/readings/[kind].ts";
 import * as today from "../../routes/api/bands/[id]/today.ts";
 import * as bandExport from "../../routes/api/bands/[id]/export.ts";
+import * as workoutTcx from "../../routes/api/bands/[id]/workouts/[start].ts";
 import * as gadgetbridgeImport from "../../routes/api/bands/[id]/imports/gadgetbridge.ts";
 
 /** Origin the test requests claim. */
@@ -54,6 +55,7 @@ const manifest: Manifest = {
     "./routes/api/bands/[id]/readings/[kind].ts": readings as RouteModule,
     "./routes/api/bands/[id]/today.ts": today as RouteModule,
     "./routes/api/bands/[id]/export.ts": bandExport as RouteModule,
+    "./routes/api/bands/[id]/workouts/[start].ts": workoutTcx as RouteModule,
     "./routes/api/bands/[id]/imports/gadgetbridge.ts":
       gadgetbridgeImport as RouteModule,
   },
