@@ -61,14 +61,15 @@ import * as $$12 from "./islands/cards/BandTimeCard.tsx";
 import * as $$13 from "./islands/cards/DeviceInfoCard.tsx";
 import * as $$14 from "./islands/cards/DisplayCard.tsx";
 import * as $$15 from "./islands/cards/FindBandCard.tsx";
-import * as $$16 from "./islands/cards/GoalCard.tsx";
-import * as $$17 from "./islands/cards/HeartRateCard.tsx";
-import * as $$18 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$19 from "./islands/cards/MusicCard.tsx";
-import * as $$20 from "./islands/cards/NotificationsCard.tsx";
-import * as $$21 from "./islands/cards/RemindersCard.tsx";
-import * as $$22 from "./islands/cards/SettingsCard.tsx";
-import * as $$23 from "./islands/cards/WeatherCard.tsx";
+import * as $$16 from "./islands/cards/GadgetbridgeCard.tsx";
+import * as $$17 from "./islands/cards/GoalCard.tsx";
+import * as $$18 from "./islands/cards/HeartRateCard.tsx";
+import * as $$19 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$20 from "./islands/cards/MusicCard.tsx";
+import * as $$21 from "./islands/cards/NotificationsCard.tsx";
+import * as $$22 from "./islands/cards/RemindersCard.tsx";
+import * as $$23 from "./islands/cards/SettingsCard.tsx";
+import * as $$24 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -136,13 +137,14 @@ export const manifest = {
     "./islands/cards/DeviceInfoCard.tsx": $$13,
     "./islands/cards/DisplayCard.tsx": $$14,
     "./islands/cards/FindBandCard.tsx": $$15,
-    "./islands/cards/GoalCard.tsx": $$16,
-    "./islands/cards/HeartRateCard.tsx": $$17,
-    "./islands/cards/IdleAlertsCard.tsx": $$18,
-    "./islands/cards/MusicCard.tsx": $$19,
-    "./islands/cards/NotificationsCard.tsx": $$20,
-    "./islands/cards/RemindersCard.tsx": $$21,
-    "./islands/cards/SettingsCard.tsx": $$22,
-    "./islands/cards/WeatherCard.tsx": $$23,
+    "./islands/cards/GadgetbridgeCard.tsx": $$16,
+    "./islands/cards/GoalCard.tsx": $$17,
+    "./islands/cards/HeartRateCard.tsx": $$18,
+    "./islands/cards/IdleAlertsCard.tsx": $$19,
+    "./islands/cards/MusicCard.tsx": $$20,
+    "./islands/cards/NotificationsCard.tsx": $$21,
+    "./islands/cards/RemindersCard.tsx": $$22,
+    "./islands/cards/SettingsCard.tsx": $$23,
+    "./islands/cards/WeatherCard.tsx": $$24,
   },
 };

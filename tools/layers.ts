@@ -16,12 +16,7 @@ export interface LayerEntry {
 
 // Server-only code: it opens KV, reads secrets or runs the HTTP server, so
 // nothing that runs in the browser may reach it, even through a type import.
-const SERVER_ONLY = [
-  "lib/db",
-  "lib/auth",
-  "lib/http",
-  "lib/gadgetbridge",
-] as const;
+const SERVER_ONLY = ["lib/db", "lib/auth", "lib/http"] as const;
 
 /** The allow-list: every folder under lib/, and routes, islands and components. */
 export const LAYERS: Readonly<Record<string, LayerEntry>> = {
