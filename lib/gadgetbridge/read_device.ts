@@ -214,6 +214,8 @@ function readSamples(
         }
         continue;
       }
+      // As for uploads, a minute must have ended by now (plus a minute of skew).
+      if (time > options.now) continue;
       const kind = asByte(rawKind), intensity = asByte(rawIntensity);
       const steps = rawSteps === -1 ? 0 : asByte(rawSteps);
       if (kind === null || intensity === null || steps === null) continue;
