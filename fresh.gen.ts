@@ -8,41 +8,43 @@ import * as $4 from "./routes/account.tsx";
 import * as $5 from "./routes/api/bands.ts";
 import * as $6 from "./routes/api/bands/[id].ts";
 import * as $7 from "./routes/api/bands/[id]/export.ts";
-import * as $8 from "./routes/api/bands/[id]/key.ts";
-import * as $9 from "./routes/api/bands/[id]/minutes.ts";
-import * as $10 from "./routes/api/bands/[id]/readings/[kind].ts";
-import * as $11 from "./routes/api/bands/[id]/samples.ts";
-import * as $12 from "./routes/api/bands/[id]/settings.ts";
-import * as $13 from "./routes/api/bands/[id]/summaries/daily.ts";
-import * as $14 from "./routes/api/bands/[id]/summaries/hourly.ts";
-import * as $15 from "./routes/api/bands/[id]/sync.ts";
-import * as $16 from "./routes/api/bands/[id]/today.ts";
-import * as $17 from "./routes/api/demo-band.ts";
-import * as $18 from "./routes/api/invitations.ts";
-import * as $19 from "./routes/api/invitations/[token].ts";
-import * as $20 from "./routes/api/me.ts";
-import * as $21 from "./routes/api/me/password.ts";
-import * as $22 from "./routes/api/me/tokens.ts";
-import * as $23 from "./routes/api/me/tokens/[id].ts";
-import * as $24 from "./routes/api/passkeys.ts";
-import * as $25 from "./routes/api/passkeys/[id].ts";
-import * as $26 from "./routes/api/passkeys/options.ts";
-import * as $27 from "./routes/api/passkeys/signin.ts";
-import * as $28 from "./routes/api/passkeys/signin/options.ts";
-import * as $29 from "./routes/api/session.ts";
-import * as $30 from "./routes/api/setup.ts";
-import * as $31 from "./routes/api/signup.ts";
-import * as $32 from "./routes/api/weather.ts";
-import * as $33 from "./routes/devices/[id].tsx";
-import * as $34 from "./routes/devices/[id]/history.tsx";
-import * as $35 from "./routes/devices/new.tsx";
-import * as $36 from "./routes/healthz.ts";
-import * as $37 from "./routes/index.tsx";
-import * as $38 from "./routes/invite/[token].tsx";
-import * as $39 from "./routes/readyz.ts";
-import * as $40 from "./routes/setup.tsx";
-import * as $41 from "./routes/signin.tsx";
-import * as $42 from "./routes/signout.ts";
+import * as $8 from "./routes/api/bands/[id]/imports/gadgetbridge.ts";
+import * as $9 from "./routes/api/bands/[id]/key.ts";
+import * as $10 from "./routes/api/bands/[id]/minutes.ts";
+import * as $11 from "./routes/api/bands/[id]/readings/[kind].ts";
+import * as $12 from "./routes/api/bands/[id]/samples.ts";
+import * as $13 from "./routes/api/bands/[id]/settings.ts";
+import * as $14 from "./routes/api/bands/[id]/summaries/daily.ts";
+import * as $15 from "./routes/api/bands/[id]/summaries/hourly.ts";
+import * as $16 from "./routes/api/bands/[id]/sync.ts";
+import * as $17 from "./routes/api/bands/[id]/today.ts";
+import * as $18 from "./routes/api/bands/[id]/workouts/[start].ts";
+import * as $19 from "./routes/api/demo-band.ts";
+import * as $20 from "./routes/api/invitations.ts";
+import * as $21 from "./routes/api/invitations/[token].ts";
+import * as $22 from "./routes/api/me.ts";
+import * as $23 from "./routes/api/me/password.ts";
+import * as $24 from "./routes/api/me/tokens.ts";
+import * as $25 from "./routes/api/me/tokens/[id].ts";
+import * as $26 from "./routes/api/passkeys.ts";
+import * as $27 from "./routes/api/passkeys/[id].ts";
+import * as $28 from "./routes/api/passkeys/options.ts";
+import * as $29 from "./routes/api/passkeys/signin.ts";
+import * as $30 from "./routes/api/passkeys/signin/options.ts";
+import * as $31 from "./routes/api/session.ts";
+import * as $32 from "./routes/api/setup.ts";
+import * as $33 from "./routes/api/signup.ts";
+import * as $34 from "./routes/api/weather.ts";
+import * as $35 from "./routes/devices/[id].tsx";
+import * as $36 from "./routes/devices/[id]/history.tsx";
+import * as $37 from "./routes/devices/new.tsx";
+import * as $38 from "./routes/healthz.ts";
+import * as $39 from "./routes/index.tsx";
+import * as $40 from "./routes/invite/[token].tsx";
+import * as $41 from "./routes/readyz.ts";
+import * as $42 from "./routes/setup.tsx";
+import * as $43 from "./routes/signin.tsx";
+import * as $44 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
@@ -59,14 +61,15 @@ import * as $$12 from "./islands/cards/BandTimeCard.tsx";
 import * as $$13 from "./islands/cards/DeviceInfoCard.tsx";
 import * as $$14 from "./islands/cards/DisplayCard.tsx";
 import * as $$15 from "./islands/cards/FindBandCard.tsx";
-import * as $$16 from "./islands/cards/GoalCard.tsx";
-import * as $$17 from "./islands/cards/HeartRateCard.tsx";
-import * as $$18 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$19 from "./islands/cards/MusicCard.tsx";
-import * as $$20 from "./islands/cards/NotificationsCard.tsx";
-import * as $$21 from "./islands/cards/RemindersCard.tsx";
-import * as $$22 from "./islands/cards/SettingsCard.tsx";
-import * as $$23 from "./islands/cards/WeatherCard.tsx";
+import * as $$16 from "./islands/cards/GadgetbridgeCard.tsx";
+import * as $$17 from "./islands/cards/GoalCard.tsx";
+import * as $$18 from "./islands/cards/HeartRateCard.tsx";
+import * as $$19 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$20 from "./islands/cards/MusicCard.tsx";
+import * as $$21 from "./islands/cards/NotificationsCard.tsx";
+import * as $$22 from "./islands/cards/RemindersCard.tsx";
+import * as $$23 from "./islands/cards/SettingsCard.tsx";
+import * as $$24 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -79,41 +82,43 @@ export const manifest = {
     "./routes/api/bands.ts": $5,
     "./routes/api/bands/[id].ts": $6,
     "./routes/api/bands/[id]/export.ts": $7,
-    "./routes/api/bands/[id]/key.ts": $8,
-    "./routes/api/bands/[id]/minutes.ts": $9,
-    "./routes/api/bands/[id]/readings/[kind].ts": $10,
-    "./routes/api/bands/[id]/samples.ts": $11,
-    "./routes/api/bands/[id]/settings.ts": $12,
-    "./routes/api/bands/[id]/summaries/daily.ts": $13,
-    "./routes/api/bands/[id]/summaries/hourly.ts": $14,
-    "./routes/api/bands/[id]/sync.ts": $15,
-    "./routes/api/bands/[id]/today.ts": $16,
-    "./routes/api/demo-band.ts": $17,
-    "./routes/api/invitations.ts": $18,
-    "./routes/api/invitations/[token].ts": $19,
-    "./routes/api/me.ts": $20,
-    "./routes/api/me/password.ts": $21,
-    "./routes/api/me/tokens.ts": $22,
-    "./routes/api/me/tokens/[id].ts": $23,
-    "./routes/api/passkeys.ts": $24,
-    "./routes/api/passkeys/[id].ts": $25,
-    "./routes/api/passkeys/options.ts": $26,
-    "./routes/api/passkeys/signin.ts": $27,
-    "./routes/api/passkeys/signin/options.ts": $28,
-    "./routes/api/session.ts": $29,
-    "./routes/api/setup.ts": $30,
-    "./routes/api/signup.ts": $31,
-    "./routes/api/weather.ts": $32,
-    "./routes/devices/[id].tsx": $33,
-    "./routes/devices/[id]/history.tsx": $34,
-    "./routes/devices/new.tsx": $35,
-    "./routes/healthz.ts": $36,
-    "./routes/index.tsx": $37,
-    "./routes/invite/[token].tsx": $38,
-    "./routes/readyz.ts": $39,
-    "./routes/setup.tsx": $40,
-    "./routes/signin.tsx": $41,
-    "./routes/signout.ts": $42,
+    "./routes/api/bands/[id]/imports/gadgetbridge.ts": $8,
+    "./routes/api/bands/[id]/key.ts": $9,
+    "./routes/api/bands/[id]/minutes.ts": $10,
+    "./routes/api/bands/[id]/readings/[kind].ts": $11,
+    "./routes/api/bands/[id]/samples.ts": $12,
+    "./routes/api/bands/[id]/settings.ts": $13,
+    "./routes/api/bands/[id]/summaries/daily.ts": $14,
+    "./routes/api/bands/[id]/summaries/hourly.ts": $15,
+    "./routes/api/bands/[id]/sync.ts": $16,
+    "./routes/api/bands/[id]/today.ts": $17,
+    "./routes/api/bands/[id]/workouts/[start].ts": $18,
+    "./routes/api/demo-band.ts": $19,
+    "./routes/api/invitations.ts": $20,
+    "./routes/api/invitations/[token].ts": $21,
+    "./routes/api/me.ts": $22,
+    "./routes/api/me/password.ts": $23,
+    "./routes/api/me/tokens.ts": $24,
+    "./routes/api/me/tokens/[id].ts": $25,
+    "./routes/api/passkeys.ts": $26,
+    "./routes/api/passkeys/[id].ts": $27,
+    "./routes/api/passkeys/options.ts": $28,
+    "./routes/api/passkeys/signin.ts": $29,
+    "./routes/api/passkeys/signin/options.ts": $30,
+    "./routes/api/session.ts": $31,
+    "./routes/api/setup.ts": $32,
+    "./routes/api/signup.ts": $33,
+    "./routes/api/weather.ts": $34,
+    "./routes/devices/[id].tsx": $35,
+    "./routes/devices/[id]/history.tsx": $36,
+    "./routes/devices/new.tsx": $37,
+    "./routes/healthz.ts": $38,
+    "./routes/index.tsx": $39,
+    "./routes/invite/[token].tsx": $40,
+    "./routes/readyz.ts": $41,
+    "./routes/setup.tsx": $42,
+    "./routes/signin.tsx": $43,
+    "./routes/signout.ts": $44,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,
@@ -132,13 +137,14 @@ export const manifest = {
     "./islands/cards/DeviceInfoCard.tsx": $$13,
     "./islands/cards/DisplayCard.tsx": $$14,
     "./islands/cards/FindBandCard.tsx": $$15,
-    "./islands/cards/GoalCard.tsx": $$16,
-    "./islands/cards/HeartRateCard.tsx": $$17,
-    "./islands/cards/IdleAlertsCard.tsx": $$18,
-    "./islands/cards/MusicCard.tsx": $$19,
-    "./islands/cards/NotificationsCard.tsx": $$20,
-    "./islands/cards/RemindersCard.tsx": $$21,
-    "./islands/cards/SettingsCard.tsx": $$22,
-    "./islands/cards/WeatherCard.tsx": $$23,
+    "./islands/cards/GadgetbridgeCard.tsx": $$16,
+    "./islands/cards/GoalCard.tsx": $$17,
+    "./islands/cards/HeartRateCard.tsx": $$18,
+    "./islands/cards/IdleAlertsCard.tsx": $$19,
+    "./islands/cards/MusicCard.tsx": $$20,
+    "./islands/cards/NotificationsCard.tsx": $$21,
+    "./islands/cards/RemindersCard.tsx": $$22,
+    "./islands/cards/SettingsCard.tsx": $$23,
+    "./islands/cards/WeatherCard.tsx": $$24,
   },
 };

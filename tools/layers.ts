@@ -74,6 +74,19 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
     may: ["lib/protocol"],
     packages: ["zod"],
   },
+  "lib/gadgetbridge": {
+    holds:
+      "Gadgetbridge's database: import (spool, read, store) and export (server only)",
+    // HTTP errors, so a bad file answers its 4xx from wherever it is found.
+    may: [
+      "lib/db",
+      "lib/minute",
+      "lib/api",
+      "lib/time",
+      "lib/http/errors.ts",
+    ],
+    packages: ["node:sqlite", "fflate", "zod"],
+  },
   "lib/history": {
     holds: "history views: loaders (server) and pure view code",
     may: ["lib/api", "lib/db", "lib/minute", "lib/protocol", "lib/time"],
@@ -116,6 +129,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "lib/api",
       "lib/auth",
       "lib/db",
+      "lib/gadgetbridge",
       "lib/history",
       "lib/http",
       "lib/time",

@@ -1,5 +1,9 @@
 // The one typed client islands use to reach the server. Every failure becomes
 // an `ApiError` carrying the server's status, code and message.
+import type {
+  GadgetbridgeImportResult,
+  GadgetbridgePreview,
+} from "./gadgetbridge_schemas.ts";
 import type { ActivityBatch } from "../protocol/activity_sample.ts";
 import type { InvitationResponse, MeResponse } from "./account_schemas.ts";
 import type {
@@ -70,7 +74,13 @@ export class ApiClient {
     options: { keepalive?: boolean } = {},
   ): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    // A Blob (a file the person picked) goes as it is; anything else as JSON.
+    const raw = body instanceof Blob;
+    if (body !== undefined) {
+      headers["Content-Type"] = raw
+        ? "application/octet-stream"
+        : "application/json";
+    }
     if (method !== "GET" && this.#csrfToken) {
       headers["X-CSRF-Token"] = this.#csrfToken;
     }
@@ -80,7 +90,11 @@ export class ApiClient {
         method,
         headers,
         credentials: "same-origin",
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined
+          ? undefined
+          : raw
+          ? body
+          : JSON.stringify(body),
         // Lets a request outlive the page (readings flushed on pagehide).
         keepalive: options.keepalive,
       });
@@ -188,6 +202,33 @@ export class ApiClient {
   /** Removes a band and all its history. */
   deleteBand(bandId: string): Promise<void> {
     return this.#call("DELETE", `/api/bands/${bandId}`);
+  }
+
+  /** Lists the devices in a Gadgetbridge database or ZIP backup, storing nothing. */
+  previewGadgetbridge(
+    bandId: string,
+    file: Blob,
+  ): Promise<GadgetbridgePreview> {
+    return this.#call(
+      "POST",
+      `/api/bands/${bandId}/imports/gadgetbridge?dryRun=true`,
+      file,
+    );
+  }
+
+  /** Imports one device's history from a Gadgetbridge database or ZIP backup into a band. */
+  importGadgetbridge(
+    bandId: string,
+    file: Blob,
+    device: string,
+  ): Promise<GadgetbridgeImportResult> {
+    return this.#call(
+      "POST",
+      `/api/bands/${bandId}/imports/gadgetbridge?device=${
+        encodeURIComponent(device)
+      }`,
+      file,
+    );
   }
 
   /** Reads the band's auth key, to authenticate with it; keep it in memory only. */

@@ -29,6 +29,7 @@ import NotificationsCard from "../../islands/cards/NotificationsCard.tsx";
 import MusicCard from "../../islands/cards/MusicCard.tsx";
 import WeatherCard from "../../islands/cards/WeatherCard.tsx";
 import FindBandCard from "../../islands/cards/FindBandCard.tsx";
+import GadgetbridgeCard from "../../islands/cards/GadgetbridgeCard.tsx";
 
 /** The control groups, in tab order; each id is the group's URL fragment. */
 export const BAND_GROUPS: SectionGroup[] = [
@@ -169,6 +170,7 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
               firmwareRevision={band.firmwareRevision}
               hardwareRevision={band.hardwareRevision}
             />
+            <GadgetbridgeCard bandId={band.id} csrfToken={csrfToken} />
           </div>
         </section>
       </div>

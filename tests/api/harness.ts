@@ -26,6 +26,9 @@ import * as hourly from "../../routes/api/bands/[id]/summaries/hourly.ts";
 import * as daily from "../../routes/api/bands/[id]/summaries/daily.ts";
 import * as readings from "../../routes/api/bands/[id]/readings/[kind].ts";
 import * as today from "../../routes/api/bands/[id]/today.ts";
+import * as bandExport from "../../routes/api/bands/[id]/export.ts";
+import * as workoutTcx from "../../routes/api/bands/[id]/workouts/[start].ts";
+import * as gadgetbridgeImport from "../../routes/api/bands/[id]/imports/gadgetbridge.ts";
 
 /** Origin the test requests claim. */
 export const ORIGIN = "http://localhost";
@@ -51,6 +54,10 @@ const manifest: Manifest = {
     "./routes/api/bands/[id]/summaries/daily.ts": daily as RouteModule,
     "./routes/api/bands/[id]/readings/[kind].ts": readings as RouteModule,
     "./routes/api/bands/[id]/today.ts": today as RouteModule,
+    "./routes/api/bands/[id]/export.ts": bandExport as RouteModule,
+    "./routes/api/bands/[id]/workouts/[start].ts": workoutTcx as RouteModule,
+    "./routes/api/bands/[id]/imports/gadgetbridge.ts":
+      gadgetbridgeImport as RouteModule,
   },
   islands: {},
 };
@@ -71,7 +78,7 @@ export class Agent {
     path: string,
     options: {
       json?: unknown;
-      body?: string;
+      body?: string | Uint8Array<ArrayBuffer>;
       headers?: Record<string, string>;
     } = {},
   ): Promise<Response> {

@@ -20,7 +20,7 @@ const GROUPS = [
     "band-lock",
     "band-time",
   ]],
-  ["device", "Device", ["device-info"]],
+  ["device", "Device", ["device-info", "gadgetbridge"]],
 ] as const;
 
 async function waitForIslands(page: Page): Promise<void> {

@@ -17,16 +17,39 @@ import {
   streamDailyRows,
   streamMinuteRows,
 } from "../../../../lib/history/export_rows.ts";
+import { exportGadgetbridgeDatabase } from "../../../../lib/gadgetbridge/mod.ts";
 import {
   streamCsv,
   streamJsonLines,
 } from "../../../../lib/history/export_stream.ts";
 
-/** Streams raw minutes or daily summaries of a date range as CSV or JSON Lines. */
+/**
+ * Streams raw minutes or daily summaries of a date range as CSV or JSON Lines,
+ * or (`?format=gadgetbridge`) the whole history as a Gadgetbridge database.
+ */
 export const handler: Handlers = {
   async GET(ctx) {
-    const timeZone = requireUser(ctx).timeZone ?? "UTC";
+    const user = requireUser(ctx);
+    const timeZone = user.timeZone ?? "UTC";
     const band = await requireBand(ctx);
+    if (ctx.url.searchParams.get("format") === "gadgetbridge") {
+      const file = await exportGadgetbridgeDatabase(ctx.state.kv, {
+        bandId: band.id,
+        bandName: band.name,
+        mac: band.mac,
+        model: band.hardwareRevision,
+        userName: user.username,
+      });
+      return new Response(file.body, {
+        headers: {
+          "Content-Type": "application/vnd.sqlite3",
+          "Content-Length": String(file.size),
+          // Gadgetbridge's own export is a file named "Gadgetbridge".
+          "Content-Disposition": 'attachment; filename="Gadgetbridge"',
+          "Cache-Control": "no-store",
+        },
+      });
+    }
     const query = readQuery(ctx.url, exportQuerySchema);
     const from = readDay(query.from), to = readDay(query.to);
     const problem = findExportRangeProblem({ from, to }, timeZone);
