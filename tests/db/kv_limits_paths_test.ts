@@ -27,6 +27,7 @@ import {
   storeSamples,
 } from "../../lib/db/samples.ts";
 import { storeReadings } from "../../lib/db/readings.ts";
+import { ValueTooLargeError } from "../../lib/db/errors.ts";
 import { changeTimeZone } from "../../lib/db/summary_rebuild.ts";
 import { getSyncState } from "../../lib/db/sync_state.ts";
 import { listDailySummaries } from "../../lib/db/history_queries.ts";
@@ -258,6 +259,32 @@ Deno.test("storeReadings() stores a maximum batch of each kind within hosted KV'
       );
       assert.equal(added, MAX_READINGS);
     }
+  });
+});
+
+Deno.test("storeReadings() refuses with a 413 the workout that would overflow a year's start index", async () => {
+  await withMeteredKv(async (kv, label) => {
+    const userId = await addPerson(kv, "ada", ZONE);
+    const band = await addBandFor(kv, userId, 1);
+    label("readings: filling a year's workout start index");
+    const start = Date.UTC(2025, 0, 1);
+    // 8,191 starts of 8 bytes and V8's header fill a 64 KiB value.
+    for (let i = 0; i < 8191; i += MAX_READINGS) {
+      const batch = Array.from(
+        { length: Math.min(MAX_READINGS, 8191 - i) },
+        (_, j) => ({ time: start + (i + j) * MINUTE_MS, end: start }),
+      ).map((w) => ({ ...w, end: w.time, type: 1 }));
+      await storeReadings(kv, "workouts", band.id, batch, { owner: userId });
+    }
+    await assert.rejects(
+      () =>
+        storeReadings(kv, "workouts", band.id, [{
+          time: start + 9000 * MINUTE_MS,
+          end: start + 9000 * MINUTE_MS,
+          type: 1,
+        }], { owner: userId }),
+      ValueTooLargeError,
+    );
   });
 });
 
