@@ -66,7 +66,7 @@ export async function addWorkoutStarts(
       ...starts.get(year)!,
       ...times.filter((t) => yearOf(t) === year),
     ]).sort();
-    // Past 8,191 starts a year the index would not fit one value: a 413, not a 500.
+    // Past 8,190 starts a year the index would not fit one value: a 413, not a 500.
     assertFitsKvValue(merged, "workout start times");
     atomic.set(workoutStartsKey(bandId, year), merged);
   }
