@@ -27,6 +27,7 @@ import {
   storeSamples,
 } from "../../lib/db/samples.ts";
 import { storeReadings } from "../../lib/db/readings.ts";
+import { startSession } from "../../lib/auth/session.ts";
 import { ValueTooLargeError } from "../../lib/db/errors.ts";
 import { changeTimeZone } from "../../lib/db/summary_rebuild.ts";
 import { getSyncState } from "../../lib/db/sync_state.ts";
@@ -320,7 +321,7 @@ Deno.test("changeTimeZone() rebuilds a year of figures within hosted KV's limits
   });
 });
 
-Deno.test("an account with 20 bands of the largest settings changes zone and is purged within hosted KV's limits", async () => {
+Deno.test("an account with 20 bands of the largest settings and 600 sessions changes zone and is purged within hosted KV's limits", async () => {
   await withMeteredKv(async (kv, label) => {
     const userId = await addPerson(kv, "ada", ZONE);
     const bands = [];
@@ -337,6 +338,10 @@ Deno.test("an account with 20 bands of the largest settings changes zone and is 
         buildReadings("workouts"),
       );
       bands.push(band);
+    }
+    label("sessions: signing in 600 times");
+    for (let i = 0; i < 600; i++) {
+      await startSession(kv, userId, { now: NOW });
     }
     label("rebuild: 20 bands after a time-zone change");
     assert.equal(await changeTimeZone(kv, userId, "America/St_Johns"), true);
