@@ -13,6 +13,7 @@
 // `storeSamples`, the function the upload route calls (figures computed and
 // stored with them), not through HTTP: filling 10,000 bands over HTTP would
 // time base64 and JSON parsing rather than the store.
+import process from "node:process";
 import { manifest as generated } from "../../fresh.gen.ts";
 import { loadConfig } from "../../fresh.config.ts";
 import { createApp } from "../../lib/http/app.ts";
@@ -34,6 +35,7 @@ const YEAR_BANDS = Number(
   Deno.env.get("SCALE_YEAR_BANDS") ?? (FULL ? 100 : 10),
 );
 const REQUESTS = Number(Deno.env.get("SCALE_REQUESTS") ?? 200);
+if (!(REQUESTS >= 10)) throw new RangeError("Set SCALE_REQUESTS to 10 or more");
 /** People the timed requests go round, spread over the store. */
 const SAMPLED = 20;
 const ZONE = "Europe/Berlin";
@@ -43,9 +45,11 @@ const DAY_MS = 86_400_000;
 const ROOT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 
 // Sessions expire against the real clock, so the history ends now: filled up
-// to three UTC midnights ago, the timed uploads then add hours after that.
+// to some UTC midnights ago, the timed uploads (one hour each) then fill the
+// hours after that.
 const NOW = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
-const FILL_END = (Math.floor(NOW / DAY_MS) - 3) * DAY_MS;
+const FILL_END = (Math.floor(NOW / DAY_MS) - 2 -
+  Math.ceil((REQUESTS + 20) / 24)) * DAY_MS;
 const LAST_DAY = new Date(FILL_END - DAY_MS).toISOString().slice(0, 10);
 
 const yearOfMinutes = (() => {
@@ -239,40 +243,52 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
-/** Times each kind of request on both stores in turn; returns p50/p99 per store. */
+/**
+ * Times each kind of request on both stores in turn and prints p50 and p99 of
+ * the wall time, and the mean CPU time (process.cpuUsage), which a shared
+ * machine's load inflates far less than the wall time.
+ */
 async function compare(many: Store, one: Store): Promise<void> {
   console.log(
     `\n${many.name} vs ${one.name} (${REQUESTS} requests of each kind on each, alternating; ms):`,
   );
   console.log(
-    "  request      many p50   p99 | one p50   p99 | ratio p50  p99",
+    "  request     many p50    p99   cpu |  one p50    p99   cpu | many/one p50  p99  cpu",
   );
   for (
     const kind of ["day view", "year view", "home page", "upload"] as const
   ) {
     const times = new Map<Store, number[]>([[many, []], [one, []]]);
+    const cpu = new Map<Store, number>([[many, 0], [one, 0]]);
     for (let i = 0; i < REQUESTS + 20; i++) {
       for (const store of i % 2 === 0 ? [many, one] : [one, many]) {
-        const person = store.sampled[i % store.sampled.length];
+        // Uploads all go to one person a store, hour after hour, so both
+        // stores write the same sequence; reads go round the sampled people.
+        const person = kind === "upload"
+          ? store.sampled[store.sampled.length >> 1]
+          : store.sampled[i % store.sampled.length];
+        const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         await send(store, person, kind);
         // The first 20 of each warm the caches and the JIT.
-        if (i >= 20) times.get(store)!.push(performance.now() - t0);
+        if (i < 20) continue;
+        times.get(store)!.push(performance.now() - t0);
+        const used = process.cpuUsage(cpu0);
+        cpu.set(store, cpu.get(store)! + (used.user + used.system) / 1000);
       }
     }
     const [m, o] = [many, one].map((s) => times.get(s)!.sort((a, b) => a - b));
-    const row = [
-      percentile(m, 0.5),
-      percentile(m, 0.99),
-      percentile(o, 0.5),
-      percentile(o, 0.99),
-    ];
+    const [mc, oc] = [many, one].map((s) => cpu.get(s)! / REQUESTS);
+    const cells = (sorted: number[], meanCpu: number) =>
+      `${percentile(sorted, 0.5).toFixed(2).padStart(8)} ${
+        percentile(sorted, 0.99).toFixed(1).padStart(6)
+      } ${meanCpu.toFixed(2).padStart(5)}`;
     console.log(
-      `  ${kind.padEnd(10)} ${row[0].toFixed(2).padStart(9)} ${
-        row[1].toFixed(2).padStart(5)
-      } | ${row[2].toFixed(2).padStart(7)} ${row[3].toFixed(2).padStart(5)} | ${
-        (row[0] / row[2]).toFixed(2).padStart(9)
-      } ${(row[1] / row[3]).toFixed(2).padStart(4)}`,
+      `  ${kind.padEnd(10)} ${cells(m, mc)} | ${cells(o, oc)} | ${
+        (percentile(m, 0.5) / percentile(o, 0.5)).toFixed(2).padStart(12)
+      } ${(percentile(m, 0.99) / percentile(o, 0.99)).toFixed(2).padStart(4)} ${
+        (mc / oc).toFixed(2).padStart(4)
+      }`,
     );
   }
 }
