@@ -62,7 +62,26 @@ function escapedLength(bytes: Uint8Array): number {
 export function measureValue(value: unknown): number {
   if (value instanceof Uint8Array) return value.byteLength;
   if (value instanceof Deno.KvU64) return 8;
+  if (ArrayBuffer.isView(value)) return measureTypedArray(value.byteLength);
   return serialize(value).byteLength;
+}
+
+// node:v8 writes a typed array as its own compact host object, a few bytes
+// shorter than the layout Deno's KV stores: the version header (2), the buffer
+// ('B', length, bytes) and the view ('V', type, offset, length, flags). Checked
+// at the boundary: an Int8Array of 65,523 bytes fits, 65,524 does not.
+function measureTypedArray(byteLength: number): number {
+  return 2 + 1 + varintLength(byteLength) + byteLength + 1 + 1 +
+    varintLength(0) + varintLength(byteLength) + 1;
+}
+
+function varintLength(n: number): number {
+  let length = 1;
+  while (n >= 128) {
+    n = Math.floor(n / 128);
+    length++;
+  }
+  return length;
 }
 
 function checkKey(key: Deno.KvKey, what: string): number {

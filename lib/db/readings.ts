@@ -13,7 +13,18 @@ export interface StoreReadingsOptions extends RetryOptions {
 }
 import { addWorkoutStarts } from "./workout_starts.ts";
 
-/** Stores readings that are not stored yet, all in one commit; returns how many were new. */
+// Each year of workouts adds a check on its start index (lib/db/workout_starts.ts),
+// and hosted KV allows 10 checks a commit, one of them the band's.
+const WORKOUT_YEARS_PER_COMMIT = 8;
+
+/**
+ * Stores readings that are not stored yet; returns how many were new. One
+ * commit holds them all, except workouts spread over more than eight UTC years:
+ * those land in one commit per eight years, each holding its workouts with their
+ * years' start index, so the index never disagrees with the records. A request
+ * cut short between two commits stored whole years, and sending it again stores
+ * only what is missing (a stored instant keeps its value).
+ */
 export async function storeReadings<T extends { time: number }>(
   kv: Deno.Kv,
   kind: ReadingKind,
@@ -22,6 +33,34 @@ export async function storeReadings<T extends { time: number }>(
   options: StoreReadingsOptions = {},
 ): Promise<number> {
   const unique = new Map(readings.map((r) => [r.time, r]));
+  if (kind !== "workouts") {
+    return await storeGroup(kv, kind, bandId, unique, options);
+  }
+  const byYear = new Map<number, [number, T][]>();
+  for (const entry of unique) {
+    const year = new Date(entry[0]).getUTCFullYear();
+    byYear.set(year, [...byYear.get(year) ?? [], entry]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  let added = 0;
+  for (let i = 0; i < years.length; i += WORKOUT_YEARS_PER_COMMIT) {
+    const group = new Map(
+      years.slice(i, i + WORKOUT_YEARS_PER_COMMIT).flatMap((y) =>
+        byYear.get(y)!
+      ),
+    );
+    added += await storeGroup(kv, kind, bandId, group, options);
+  }
+  return added;
+}
+
+async function storeGroup<T extends { time: number }>(
+  kv: Deno.Kv,
+  kind: ReadingKind,
+  bandId: string,
+  unique: Map<number, T>,
+  options: StoreReadingsOptions,
+): Promise<number> {
   return await retryOnConflict(
     async () => {
       const atomic = kv.atomic();

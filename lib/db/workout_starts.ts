@@ -7,6 +7,7 @@ import {
   workoutStartsKey,
   workoutStartsPrefix,
 } from "./keys.ts";
+import { assertFitsKvValue } from "./value_size.ts";
 
 function yearOf(time: number): number {
   return new Date(time).getUTCFullYear();
@@ -65,6 +66,8 @@ export async function addWorkoutStarts(
       ...starts.get(year)!,
       ...times.filter((t) => yearOf(t) === year),
     ]).sort();
+    // Past 8,190 starts a year the index would not fit one value: a 413, not a 500.
+    assertFitsKvValue(merged, "workout start times");
     atomic.set(workoutStartsKey(bandId, year), merged);
   }
 }

@@ -113,3 +113,19 @@ Deno.test("withKvLimits() bounds getMany and list pages, and passes other calls 
     assert.equal((await kv.get(["a"])).value, 1);
   });
 });
+
+Deno.test("measureValue() matches what the local store refuses for typed arrays", async () => {
+  using raw = await Deno.openKv(":memory:");
+  for (
+    const [fits, tooBig] of [
+      [new Int8Array(65_523), new Int8Array(65_524)],
+      [new Float64Array(8190), new Float64Array(8191)],
+      [new Int32Array(16_380), new Int32Array(16_381)],
+    ]
+  ) {
+    assert.ok(measureValue(fits) <= KV_LIMITS.maxValueBytes);
+    assert.ok(measureValue(tooBig) > KV_LIMITS.maxValueBytes);
+    await raw.set(["fits"], fits);
+    await assert.rejects(() => raw.set(["big"], tooBig));
+  }
+});
