@@ -77,9 +77,19 @@ export function knownDeviceKey(deviceId: string): ["known_devices", string] {
   return ["known_devices", deviceId];
 }
 
-/** Prefix of every known device (an account's deletion scans them for its own). */
-export function knownDevicesPrefix(): ["known_devices"] {
-  return ["known_devices"];
+/** Index of a person's known devices, so deleting the account finds them without a scan. */
+export function knownDeviceByUserKey(
+  userId: string,
+  deviceId: string,
+): ["known_devices_by_user", string, string] {
+  return ["known_devices_by_user", userId, deviceId];
+}
+
+/** Prefix of one person's known-device index. */
+export function knownDevicesByUserPrefix(
+  userId: string,
+): ["known_devices_by_user", string] {
+  return ["known_devices_by_user", userId];
 }
 
 /** A passkey, by its credential id (base64url), for sign-in lookups. */

@@ -1,7 +1,7 @@
 // Browsers that signed in before: the cookie holds a random token, KV holds its
 // hash with the account it belongs to. A known device is never throttled by
 // other places' failures (see lib/auth/rate_limit.ts).
-import { knownDeviceKey } from "./keys.ts";
+import { knownDeviceByUserKey, knownDeviceKey } from "./keys.ts";
 
 /** A stored known device; `id` is the SHA-256 (hex) of the cookie token. */
 export interface KnownDevice {
@@ -17,10 +17,12 @@ export async function createKnownDevice(
   device: KnownDevice,
   now: number,
 ): Promise<void> {
+  const expireIn = Math.max(1, device.expiresAt - now);
   const res = await kv.atomic()
     .check({ key: knownDeviceKey(device.id), versionstamp: null })
-    .set(knownDeviceKey(device.id), device, {
-      expireIn: Math.max(1, device.expiresAt - now),
+    .set(knownDeviceKey(device.id), device, { expireIn })
+    .set(knownDeviceByUserKey(device.userId, device.id), device.createdAt, {
+      expireIn,
     })
     .commit();
   if (!res.ok) throw new Error("Cannot remember device: id already exists");

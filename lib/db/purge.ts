@@ -7,7 +7,6 @@
 import { forecastCacheKey } from "../weather/forecast_cache.ts";
 import type { Band } from "./bands.ts";
 import type { Invitation } from "./invitations.ts";
-import type { KnownDevice } from "./known_devices.ts";
 import {
   apiTokenByUserKey,
   apiTokenKey,
@@ -16,7 +15,9 @@ import {
   bandKey,
   bandsPrefix,
   invitationsPrefix,
-  knownDevicesPrefix,
+  knownDeviceByUserKey,
+  knownDeviceKey,
+  knownDevicesByUserPrefix,
   listBandDataPrefixes,
   ownerKey,
   passkeyByUserKey,
@@ -255,17 +256,10 @@ async function purgeUser(
     apiTokenKey(id),
     apiTokenByUserKey(job.userId, id),
   ]);
-  let devices: Deno.KvKey[] = [];
-  for await (
-    const e of kv.list<KnownDevice>({ prefix: knownDevicesPrefix() })
-  ) {
-    if (e.value.userId === job.userId) devices.push(e.key);
-    if (devices.length >= run.size) {
-      await run.commit(devices);
-      devices = [];
-    }
-  }
-  await run.commit(devices);
+  await deleteIndexed(kv, knownDevicesByUserPrefix(job.userId), run, (id) => [
+    knownDeviceKey(id),
+    knownDeviceByUserKey(job.userId, id),
+  ]);
   await deletePrefix(kv, signinFailuresPrefix(job.username), run);
   await run.commit([purgeJobKey("user", job.userId)]);
 }
