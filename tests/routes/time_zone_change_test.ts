@@ -6,13 +6,14 @@ import { createHistoryApp } from "../history/_history_app.ts";
 import { seedPersonWithBand } from "../history/_seed_history.ts";
 
 const END = Date.UTC(2024, 2, 10, 23, 0);
+const NOW = END + 2 * 86_400_000;
 
 Deno.test("[page] after the person changes time zone, the history page shows days of the new zone", async () => {
   const kv = await Deno.openKv(":memory:");
   try {
     const ada = await seedPersonWithBand(kv, {
       timeZone: "UTC",
-      now: Date.now(),
+      now: NOW,
       weeks: 1,
       end: END,
     });
@@ -23,7 +24,7 @@ Deno.test("[page] after the person changes time zone, the history page shows day
     assert.equal((await getSyncState(kv, ada.bandId)).summaryTimeZone, "UTC");
 
     await updateUser(kv, ada.userId, (u) => ({ ...u, timeZone: "Asia/Tokyo" }));
-    const res = await createHistoryApp(kv).request(
+    const res = await createHistoryApp(kv, () => NOW).request(
       `http://localhost/devices/${ada.bandId}/history?view=week&day=2024-03-07`,
       { headers: { Cookie: ada.cookie, Accept: "text/html" } },
     );
