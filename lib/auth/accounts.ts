@@ -89,7 +89,7 @@ export async function redeemInvitation(
   throw notFound("Cannot use invitation: it is unknown, used or expired");
 }
 
-/** Checks credentials under the rate limits; throws 401 or 429. */
+/** Checks credentials under the rate limits at `now` (epoch ms); throws 401 or 429. */
 export async function authenticate(
   kv: Deno.Kv,
   credentials: { username: string; password: string; address: string },
