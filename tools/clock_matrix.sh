@@ -8,7 +8,8 @@
 #   tools/clock_matrix.sh                    the whole matrix, unit and browser suites
 #   tools/clock_matrix.sh --unit             the whole matrix, unit suite only
 #   tools/clock_matrix.sh "2026-12-01 02:10|Pacific/Kiritimati" ...
-#                                            only these runs ("UTC instant|TZ")
+#                                            only these runs ("UTC instant|TZ",
+#                                            "UTC instant|TZ|unit" for the unit suite only)
 #
 # Needs faketime (Debian: apt-get install faketime) and a built app (deno task
 # build; deno task test does it). Prints Deno's "ok | N passed | N failed" lines
@@ -32,7 +33,7 @@ for arg in "$@"; do
   case "$arg" in
   --unit) browser=0 ;;
   --help | -h)
-    sed -n '2,15p' "$0"
+    sed -n '2,16p' "$0"
     exit 0
     ;;
   *) runs+=("$arg") ;;
@@ -59,8 +60,7 @@ run_suite() {
 summary=()
 status=0
 for run in "${runs[@]}"; do
-  at=${run%%|*}
-  tz=${run#*|}
+  IFS='|' read -r at tz only <<<"$run"
   echo "== faketime $at UTC, TZ=$tz"
   line="$at UTC, TZ=$tz:"
   out=$(mktemp)
@@ -68,7 +68,7 @@ for run in "${runs[@]}"; do
   code=${PIPESTATUS[0]}
   line+=" unit $(grep -Eo '[0-9]+ passed \| [0-9]+ failed' "$out" | tail -1 || true) (exit $code)"
   [ "$code" -eq 0 ] || status=1
-  if [ "$browser" -eq 1 ]; then
+  if [ "$browser" -eq 1 ] && [ "${only:-}" != "unit" ]; then
     run_suite "$at" "$tz" "$DENO" test -A tests/browser/ | tee "$out"
     code=${PIPESTATUS[0]}
     line+="; browser $(grep -Eo '[0-9]+ passed \| [0-9]+ failed' "$out" | tail -1 || true) (exit $code)"

@@ -187,21 +187,24 @@ Deno.test("MiBand4 measures the heart rate once", async () => {
 
 Deno.test("MiBand4 measures the heart rate continuously with keep-alives", async () => {
   const { band, sim } = await connectSim({
-    behaviour: { continuousHeartRateIntervalMs: 10, keepAliveTimeoutMs: 60 },
+    behaviour: { continuousHeartRateIntervalMs: 10, keepAliveTimeoutMs: 250 },
   });
   sim.setHeartRate(88);
   const readings: number[] = [];
   const unsubscribe = band.heartRate.subscribe((r) => readings.push(r.bpm));
   const stop = await band.heartRate.startContinuous({ keepAliveMs: 20 });
-  await tick(200);
+  // Wait for the stream rather than a fixed time, which a busy machine can fill
+  // with 3 readings; without keep-alives it would stop after 250 ms, about 25
+  // readings, and never reach 40. The wide margin (keep-alive every 20 ms against
+  // a 250 ms timeout) keeps a stalled event loop from losing the race.
+  for (let i = 0; i < 300 && readings.length < 40; i++) await tick(10);
   const during = readings.length;
   await stop();
   await tick(50);
   const after = readings.length;
   await tick(50);
   unsubscribe();
-  // Without keep-alives the simulator would stop after 60 ms: about 6 readings.
-  assert.ok(during >= 12, `expected a steady stream, got ${during} readings`);
+  assert.ok(during >= 40, `expected a steady stream, got ${during} readings`);
   assert.ok(readings.every((bpm) => bpm === 88));
   assert.equal(readings.length, after);
   band.disconnect();

@@ -4,6 +4,7 @@ import {
   seedPersonWithBand,
   storeSampleRun,
 } from "../history/_seed_history.ts";
+import { AFTERNOON_UTC } from "../support/clock.ts";
 import { createTestApp } from "../support/test_app.ts";
 import { SESSION_COOKIE } from "../../lib/auth/session.ts";
 import { startOfLocalDay } from "../../lib/time/zones.ts";
@@ -37,9 +38,9 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const testApp = await createTestApp();
+    const now = AFTERNOON_UTC;
+    const testApp = await createTestApp({ now: () => now });
     const kv = testApp.kv;
-    const now = Date.now();
     const seeded = await seedPersonWithBand(kv, {
       timeZone: TZ,
       now,

@@ -4,6 +4,7 @@ import {
   launchBrowser,
   saveScreenshot,
 } from "../support/browser.ts";
+import { AFTERNOON_UTC } from "../support/clock.ts";
 import { createHistoryApp } from "../history/_history_app.ts";
 import { seedPersonWithBand } from "../history/_seed_history.ts";
 import { SESSION_COOKIE } from "../../lib/auth/session.ts";
@@ -67,7 +68,8 @@ Deno.test({
   sanitizeOps: false,
   async fn() {
     const kv = await Deno.openKv(":memory:");
-    const now = Date.now();
+    // A pinned "today", so the views and their screenshots are the same on every run.
+    const now = AFTERNOON_UTC;
     const seeded = await seedPersonWithBand(kv, {
       timeZone: TZ,
       now,
@@ -79,7 +81,7 @@ Deno.test({
     await seedReadings(kv, seeded.bandId, startOfLocalDay(day, TZ));
     const server = Deno.serve(
       { port: 0, hostname: "127.0.0.1", onListen: () => {} },
-      createHistoryApp(kv).fetch,
+      createHistoryApp(kv, () => now).fetch,
     );
     const origin = `http://localhost:${server.addr.port}`;
     const browser = await launchBrowser();

@@ -41,8 +41,11 @@ const manifest: Manifest = {
 
 const build = await ensureIslandsBuild(ROOT, generated);
 
-/** The history app on a given KV, serving static files so screenshots get the styles. */
-export function createHistoryApp(kv: Deno.Kv): ReturnType<typeof createApp> {
+/** The history app on a given KV, serving static files so screenshots get the styles; `now` pins its clock. */
+export function createHistoryApp(
+  kv: Deno.Kv,
+  now?: () => number,
+): ReturnType<typeof createApp> {
   const { staticDir, buildDir } = projectPaths(ROOT);
   return createApp({
     config: loadConfig({ KV_PATH: ":memory:" }),
@@ -51,5 +54,6 @@ export function createHistoryApp(kv: Deno.Kv): ReturnType<typeof createApp> {
     build,
     buildDir,
     staticDir,
+    now,
   });
 }

@@ -12,7 +12,8 @@ const AUTH_KEY = "8f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
 async function setUp() {
   const kv = await Deno.openKv(":memory:");
-  const now = Date.now();
+  // The app's clock, pinned two days after the history ends.
+  const now = END + 2 * 86_400_000;
   const ada = await seedPersonWithBand(kv, {
     timeZone: TZ,
     now,
@@ -27,7 +28,7 @@ async function setUp() {
     timeZone: "UTC",
     now,
   });
-  const app = createHistoryApp(kv);
+  const app = createHistoryApp(kv, () => now);
   const get = (path: string, cookie = ada.cookie) =>
     app.request(`http://localhost${path}`, {
       headers: { Cookie: cookie, Accept: "text/html" },

@@ -46,7 +46,7 @@ Deno.test("changeTimeZone() rebuilds the stored figures once, and pages only rea
 
     // A page view writes nothing: the sync state keeps its version.
     const before = await kv.get(syncStateKey(ada.bandId));
-    const res = await createHistoryApp(kv).request(
+    const res = await createHistoryApp(kv, () => NOW).request(
       `http://localhost/devices/${ada.bandId}/history?view=week&day=2024-03-07`,
       { headers: { Cookie: ada.cookie, Accept: "text/html" } },
     );
