@@ -17,7 +17,7 @@ import {
   type DeviceMap,
   openDeviceMap,
 } from "../lib/state/device_map.ts";
-import { ChooserNeededError, openBand } from "../lib/state/open_band.ts";
+import { ChooserNeededError } from "../lib/state/chooser_needed.ts";
 import {
   createApiSyncServer,
   formatMinutes,
@@ -82,6 +82,17 @@ export function describeSyncResult(
 
 let connecting: Promise<MiBand4> | null = null;
 
+/**
+ * Whether opening the band without the chooser can work in this browser: it
+ * needs Web Bluetooth to say why not, or a device stored for the band (the
+ * first thing openBand() looks for, before any Bluetooth call).
+ */
+async function mayReconnect(bandId: string, map: DeviceMap): Promise<boolean> {
+  const bluetooth = (navigator as { bluetooth?: Bluetooth }).bluetooth;
+  if (!bluetooth) return true;
+  return (await map.get(bandId).catch(() => null)) !== null;
+}
+
 /** The band page's connection: connect and reconnect, status, errors, and history sync. */
 export default function BandConnection(props: BandConnectionProps) {
   const progress = useSignal<SyncProgress | null>(null);
@@ -107,6 +118,9 @@ export default function BandConnection(props: BandConnectionProps) {
       connectStop.value = stop;
       try {
         const key = parseAuthKey(await api.getBandKey(props.bandId));
+        // The Bluetooth stack (transport, queue, protocol) loads only when there
+        // is a band to open: the page itself ships without it.
+        const { openBand } = await import("../lib/state/open_band.ts");
         const band = await openBand({
           bandId: props.bandId,
           mac: props.mac,
@@ -238,6 +252,13 @@ export default function BandConnection(props: BandConnectionProps) {
           import("../lib/state/virtual_band.ts"),
         ]);
         installDemoBand({ id: props.bandId, mac: props.mac, key });
+      } else if (!(await mayReconnect(props.bandId, map()))) {
+        // No band this browser could open without the chooser: say so, without
+        // fetching the key or loading the Bluetooth code.
+        connectionError.value = describeConnectionError(
+          new ChooserNeededError(),
+        );
+        return;
       }
       await connect(false);
       await sync();

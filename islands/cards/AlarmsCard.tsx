@@ -14,6 +14,9 @@ import { saveBandSettings } from "./_shared/save_settings.ts";
 import { formatClock, parseClock } from "../../components/cards/time_text.ts";
 import { formatClockTime } from "../../components/cards/format.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 type SavedAlarm = NonNullable<BandSettings["alarms"]>[number];
 
 const DAY_NAMES: Record<Weekday, string> = {

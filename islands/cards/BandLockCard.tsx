@@ -5,6 +5,9 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 /** The band's screen lock: a 4-digit PIN of digits 1–4; the PIN itself is never stored on the server. */
 export default function BandLockCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },

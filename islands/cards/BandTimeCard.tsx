@@ -6,6 +6,9 @@ import { useBandAction } from "./_shared/use_band_action.ts";
 import { useConnectedEffect } from "./_shared/use_connected.ts";
 import { formatClock } from "../../components/cards/time_text.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 // The band keeps a wall clock and a zone: its fields are shown as they are, in
 // the person's locale, with the zone after them.
 function describeBandTime(time: CurrentTime, locale: string): string {

@@ -6,6 +6,9 @@ import { describeCardError, useBandAction } from "./_shared/use_band_action.ts";
 import { deviceFacts, publishDeviceInfo } from "../../lib/state/band_facts.ts";
 import { connectedBand } from "../../lib/state/band_connection.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 /** Props: the band as stored. */
 export interface DeviceInfoCardProps {
   bandId: string;

@@ -7,6 +7,9 @@ import { saveBandSettings } from "./_shared/save_settings.ts";
 import { formatNumber } from "../../components/cards/format.ts";
 import { stepGoal } from "../../lib/state/band_facts.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 /** The daily step goal and whether the band vibrates when it is reached. */
 export default function GoalCard(
   props: {

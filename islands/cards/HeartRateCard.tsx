@@ -6,6 +6,9 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 const INTERVALS = [0, 1, 5, 10, 30, 60];
 
 /** Heart-rate monitoring: stream live and set the all-day measurement interval (one measurement lives in the today band). */

@@ -7,6 +7,9 @@ import { saveBandSettings } from "./_shared/save_settings.ts";
 import { parseClock } from "../../components/cards/time_text.ts";
 import { formatClockTime } from "../../components/cards/format.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 /** Inactivity warnings: on or off, the active hours and an optional quiet gap. */
 export default function IdleAlertsCard(
   props: {

@@ -5,6 +5,9 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { useConnectedEffect } from "./_shared/use_connected.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 const BUTTONS: Record<string, string> = {
   play: "Play",
   pause: "Pause",

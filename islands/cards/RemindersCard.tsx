@@ -14,6 +14,9 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 const REPEATS: [StoredReminder["repeat"], string][] = [
   ["once", "Once"],
   ["weekly", "Every week"],

@@ -12,6 +12,9 @@ import { describeCardError, useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { getWeatherJson } from "./_shared/weather_request.ts";
 
+/** Its tab panel is hidden at load: the code loads when the card is first shown. */
+export const lazy = true;
+
 const CONDITIONS = Object.keys(WEATHER_CONDITION) as WeatherCondition[];
 
 function label(condition: string): string {

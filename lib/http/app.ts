@@ -13,7 +13,7 @@ import type {
 } from "./define.ts";
 import { isPageResult } from "./define.ts";
 import { HttpError } from "./errors.ts";
-import { registerIslands } from "./islands.ts";
+import { type IslandModule, registerIslands } from "./islands.ts";
 import { pageProps, renderPage } from "./render.ts";
 import {
   compareRoutes,
@@ -50,7 +50,7 @@ export interface RouteModule {
 /** The generated manifest's shape. */
 export interface Manifest {
   routes: Record<string, RouteModule>;
-  islands: Record<string, { default: ComponentType<never> }>;
+  islands: Record<string, IslandModule>;
 }
 
 /** What the app needs to run. */

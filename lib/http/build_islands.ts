@@ -1,10 +1,12 @@
 // Bundles the islands for the browser with esbuild: one entry per page (per set
 // of islands a page can render, see page_islands.ts) that imports its islands
 // statically and hydrates them, so a page's first load is one script; code an
-// island loads with `import()` stays a lazy chunk. Names carry a content hash;
-// each file gets a .br and a .gz beside it.
+// island loads with `import()` stays a lazy chunk. Islands whose module exports
+// `lazy = true` are left out of the entry: a page's lazy islands share one module
+// the entry loads with `import()` when a marker of one is first shown.
+// Names carry a content hash; each file gets a .br and a .gz beside it.
 import * as esbuild from "esbuild";
-import { islandNameFromPath } from "./islands.ts";
+import { islandNameFromPath, readLazyOption } from "./islands.ts";
 import { scanPageIslands } from "./page_islands.ts";
 import { precompressFiles } from "./precompress.ts";
 
@@ -46,21 +48,72 @@ export interface BuildOptions {
 /** Where builds go and where the server serves them from. */
 export const BUILD_URL_PREFIX = "/build/";
 
-/** Generates an entry module's source: imports its islands and hydrates them. */
-export function islandsEntrySource(islands: string[]): string {
-  const imports = islands.map((path, i) =>
+/**
+ * Generates an entry module's source: imports its islands and hydrates them.
+ * Islands listed in `lazy` are not imported here: the entry hands the client a
+ * loader for the page's lazy module (see {@link lazyModuleSource}).
+ */
+export function islandsEntrySource(
+  islands: string[],
+  lazy: string[] = [],
+): string {
+  const eager = islands.filter((path) => !lazy.includes(path));
+  const deferred = islands.filter((path) => lazy.includes(path));
+  const imports = eager.map((path, i) =>
     `import $${i} from ${JSON.stringify(path)};`
   );
-  const entries = islands.map((path, i) =>
+  const entries = eager.map((path, i) =>
     `  ${JSON.stringify(islandNameFromPath(path))}: $${i},`
   );
+  const names = JSON.stringify(deferred.map(islandNameFromPath));
+  const hydrate = deferred.length === 0
+    ? [`hydrateIslands({`, ...entries, `});`]
+    : [
+      `hydrateIslands({`,
+      ...entries,
+      `}, ${names});`,
+      `hydrateLazyIslands(${names}, () => import(${
+        JSON.stringify(LAZY_MODULE)
+      }));`,
+    ];
+  const client = deferred.length === 0
+    ? "hydrateIslands"
+    : "hydrateIslands, hydrateLazyIslands";
   return [
-    `import { hydrateIslands } from "./lib/http/island_client.ts";`,
+    `import { ${client} } from "./lib/http/island_client.ts";`,
     ...imports,
-    `hydrateIslands({`,
-    ...entries,
-    `});`,
+    ...hydrate,
   ].join("\n");
+}
+
+/** Generates a page's lazy module: its default export maps each lazy island's name to its component. */
+export function lazyModuleSource(lazy: string[]): string {
+  return [
+    ...lazy.map((path, i) => `import $${i} from ${JSON.stringify(path)};`),
+    `export default {`,
+    ...lazy.map((path, i) =>
+      `  ${JSON.stringify(islandNameFromPath(path))}: $${i},`
+    ),
+    `};`,
+  ].join("\n");
+}
+
+/**
+ * The islands (as given) whose module exports `lazy = true`. Read by importing
+ * each module, the same value the server reads when it registers the islands.
+ */
+export async function listLazyIslands(
+  root: string,
+  islands: string[],
+): Promise<string[]> {
+  const lazy: string[] = [];
+  for (const path of islands) {
+    const file = `${root}/${path.replace(/^\.\//, "")}`;
+    const url = `file://${file.split("/").map(encodeURIComponent).join("/")}`;
+    const mod = await import(url) as { lazy?: unknown };
+    if (readLazyOption(path, mod)) lazy.push(path);
+  }
+  return lazy;
 }
 
 /** The distinct island sets of the pages, each sorted, smallest first. */
@@ -81,18 +134,28 @@ export async function planBundles(options: BuildOptions): Promise<string[][]> {
 }
 
 const ENTRY_NAMESPACE = "islands-entry";
+const LAZY_MODULE = `${ENTRY_NAMESPACE}:lazy`;
 
-/** Serves a generated entry to esbuild as the virtual module `islands-entry:page`. */
-function entryPlugin(root: string, islands: string[]): esbuild.Plugin {
+/**
+ * Serves a generated entry to esbuild as the virtual module `islands-entry:page`,
+ * and the page's lazy islands as `islands-entry:lazy`.
+ */
+function entryPlugin(
+  root: string,
+  islands: string[],
+  lazy: string[],
+): esbuild.Plugin {
   return {
     name: ENTRY_NAMESPACE,
     setup(build) {
-      build.onResolve({ filter: /^islands-entry:page$/ }, () => ({
-        path: "page",
+      build.onResolve({ filter: /^islands-entry:(page|lazy)$/ }, (args) => ({
+        path: args.path.slice(ENTRY_NAMESPACE.length + 1),
         namespace: ENTRY_NAMESPACE,
       }));
-      build.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, () => ({
-        contents: islandsEntrySource(islands),
+      build.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, (args) => ({
+        contents: args.path === "page"
+          ? islandsEntrySource(islands, lazy)
+          : lazyModuleSource(islands.filter((path) => lazy.includes(path))),
         resolveDir: root,
         loader: "ts",
       }));
@@ -106,7 +169,11 @@ function entryPlugin(root: string, islands: string[]): esbuild.Plugin {
  * esbuild splits shared code by file, so a chunk two pages share would carry code
  * only one of them runs (the add-band page would load every band feature's
  * protocol code); a page's own bundle is tree-shaken for that page alone.
- * Splitting stays on within a page, for the code its islands load with `import()`.
+ * Splitting stays on within a page, for the code its islands load with `import()`
+ * and for its lazy islands. Those share one lazy module rather than one each:
+ * esbuild puts the code an entry shares with each dynamic import into a chunk per
+ * distinct set of importers, so a dozen lazy islands would turn the page's first
+ * load into a dozen small scripts.
  */
 export async function buildIslands(
   options: BuildOptions,
@@ -115,6 +182,7 @@ export async function buildIslands(
   await Deno.remove(options.outDir, { recursive: true }).catch(() => {});
   await Deno.mkdir(options.outDir, { recursive: true });
   const sets = await planBundles(options);
+  const lazy = await listLazyIslands(options.root, options.islands);
   const production = options.production ?? true;
   const results = await Promise.all(sets.map((islands) =>
     esbuild.build({
@@ -136,7 +204,7 @@ export async function buildIslands(
       write: true,
       logLevel: "silent",
       alias: { "@": options.root },
-      plugins: [entryPlugin(options.root, islands)],
+      plugins: [entryPlugin(options.root, islands, lazy)],
       define: {
         "process.env.NODE_ENV": production ? '"production"' : '"development"',
       },

@@ -1,6 +1,9 @@
 // Server side of the islands layer: a page that renders an island's default
 // export gets it wrapped in a marker element that carries the island's name and
 // its JSON props; the browser entry hydrates each marker (see island_client.ts).
+// An island module may also export `lazy = true`: its markers then carry
+// `data-lazy` and its code loads with `import()` when a marker of it is first
+// shown (a hidden tab panel opened), not with the page.
 import {
   type ComponentType,
   createContext,
@@ -11,6 +14,7 @@ import {
 import { useContext } from "preact/hooks";
 
 const islandNames = new Map<unknown, string>();
+const lazyIslands = new Set<string>();
 const InsideIsland = createContext(false);
 
 /** Collects the islands one page render used, so the page knows whether to ship JavaScript. */
@@ -20,10 +24,15 @@ export interface IslandCollector {
 
 let currentCollector: IslandCollector | undefined;
 
+/** What an island module exports: its component and, optionally, that it loads lazily. */
+export interface IslandModule {
+  default: ComponentType<never>;
+  /** Load this island's code when a marker of it is first shown, not with the page. */
+  lazy?: boolean;
+}
+
 /** Registers the default exports of `islands/*.tsx` under their file names. */
-export function registerIslands(
-  modules: Record<string, { default: ComponentType<never> }>,
-) {
+export function registerIslands(modules: Record<string, IslandModule>) {
   for (const [path, mod] of Object.entries(modules)) {
     const name = islandNameFromPath(path);
     if (typeof mod.default !== "function") {
@@ -32,7 +41,19 @@ export function registerIslands(
       );
     }
     islandNames.set(mod.default, name);
+    if (readLazyOption(path, mod)) lazyIslands.add(name);
+    else lazyIslands.delete(name);
   }
+}
+
+/** The island module's `lazy` export: true, false or absent (false); anything else is refused. */
+export function readLazyOption(path: string, mod: { lazy?: unknown }): boolean {
+  if (mod.lazy === undefined || typeof mod.lazy === "boolean") {
+    return mod.lazy ?? false;
+  }
+  throw new TypeError(
+    `Cannot register island ${path}: its lazy export must be true or false`,
+  );
 }
 
 /** `./islands/AddBandButton.tsx` → `AddBandButton`. */
@@ -141,6 +162,7 @@ function IslandWrapper({ island, component, props }: WrapperProps) {
       class: "island",
       "data-island": island,
       "data-props": serializeIslandProps(island, props),
+      "data-lazy": lazyIslands.has(island) ? "true" : undefined,
     },
     h(InsideIsland.Provider, { value: true }, innerVnode(component, props)),
   );

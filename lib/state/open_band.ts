@@ -12,17 +12,9 @@ import {
 } from "../ble/web_bluetooth.ts";
 import type { GattTransport } from "../ble/transport.ts";
 import type { DeviceMap } from "./device_map.ts";
+import { ChooserNeededError } from "./chooser_needed.ts";
 
-/** Thrown when no granted device is known and the person must pick the band in the chooser. */
-export class ChooserNeededError extends Error {
-  /** Builds the error for a band. */
-  constructor() {
-    super(
-      "Cannot connect without the chooser: choose the band in Chrome's list",
-    );
-    this.name = "ChooserNeededError";
-  }
-}
+export { ChooserNeededError };
 
 /** What opening a band needs. */
 export interface OpenBandOptions {

@@ -67,12 +67,21 @@ export async function startRig(): Promise<ControlsRig> {
   };
 }
 
-/** Waits until every island on the page has hydrated. */
+/**
+ * Waits until every island on the page that should be live has hydrated: all
+ * but lazy ones still out of sight (in a hidden tab panel), which hydrate when
+ * first shown.
+ */
 export async function waitForIslands(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const markers = document.querySelectorAll<HTMLElement>("[data-island]");
     return markers.length > 0 &&
-      Array.from(markers).every((m) => m.dataset.hydrated === "true");
+      Array.from(markers).every((m) =>
+        m.dataset.hydrated === "true" ||
+        (m.dataset.lazy === "true" &&
+          // The marker is display: contents; the card inside has the box.
+          !(m.firstElementChild ?? m).checkVisibility())
+      );
   });
 }
 
@@ -132,4 +141,6 @@ export async function openGroup(page: Page, label: string): Promise<void> {
   await page.getByRole("tab", { name: label }).click();
   await page.locator("[role=tab][aria-selected=true]", { hasText: label })
     .waitFor();
+  // The group's lazy cards hydrate once their panel shows.
+  await waitForIslands(page);
 }

@@ -92,9 +92,12 @@ Deno.test({
       // Connected, not yet synced: the facts come from the band itself.
       const firmware = (await readSim<string>(page, "softwareRevision"))
         .replace(/^V/, "");
-      // The Device group is behind its tab: the facts are there, not yet shown.
+      // The Device group is behind its tab, its card loaded when the tab opens:
+      // it shows the facts read on connect.
+      await page.getByRole("tab", { name: "Device" }).click();
       await page.getByTestId("firmware").filter({ hasText: firmware })
-        .waitFor({ state: "attached", timeout: 5000 });
+        .waitFor({ timeout: 5000 });
+      await page.getByRole("tab", { name: "Alerts" }).click();
       await page.getByTestId("status-steps").filter({ hasText: "54,321" })
         .waitFor();
       await page.getByTestId("battery-level").filter({ hasText: "42%" })

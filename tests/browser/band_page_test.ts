@@ -23,11 +23,17 @@ const GROUPS = [
   ["device", "Device", ["device-info", "gadgetbridge"]],
 ] as const;
 
+/** Waits for every island but the lazy ones in hidden panels (they hydrate when shown). */
 async function waitForIslands(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const markers = document.querySelectorAll<HTMLElement>("[data-island]");
     return markers.length > 0 &&
-      Array.from(markers).every((m) => m.dataset.hydrated === "true");
+      Array.from(markers).every((m) =>
+        m.dataset.hydrated === "true" ||
+        (m.dataset.lazy === "true" &&
+          // The marker is display: contents; the card inside has the box.
+          !(m.firstElementChild ?? m).checkVisibility())
+      );
   });
 }
 
@@ -126,6 +132,8 @@ Deno.test({
             await page.getByRole("tab", { name: label }).click();
             const panel = page.locator(`#${id}[role=tabpanel]`);
             await panel.waitFor({ state: "visible" });
+            // Its lazy cards hydrate once shown.
+            await waitForIslands(page);
             assert.equal(
               await page.locator("[role=tabpanel]:visible").count(),
               1,
@@ -290,6 +298,10 @@ Deno.test({
       await context.addCookies([who.cookie]);
       const page = await context.newPage();
       await page.goto(`${server.origin}/devices/${bandId}#device`);
+      // The fragment's group shows once the tabs hydrate; its cards hydrate then.
+      await page.locator("#device[role=tabpanel]").waitFor({
+        state: "visible",
+      });
       await waitForIslands(page);
       await page.getByRole("button", { name: "Forget this band…" }).click();
       // Nothing is deleted before the confirmation; keeping it backs out.

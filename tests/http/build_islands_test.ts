@@ -145,3 +145,63 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "buildIslands() leaves an island that exports lazy = true out of the page's first load, in a chunk the entry imports on demand",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const dir = await Deno.makeTempDir({ dir: ROOT, prefix: "_build_test_" });
+    try {
+      const rel = dir.slice(ROOT.length + 1);
+      await Deno.mkdir(`${dir}/islands`, { recursive: true });
+      await Deno.mkdir(`${dir}/routes`, { recursive: true });
+      await Deno.writeTextFile(
+        `${dir}/islands/Now.tsx`,
+        `export default function Now() { return <p>eager-island-text</p>; }`,
+      );
+      await Deno.writeTextFile(
+        `${dir}/islands/Later.tsx`,
+        `export const lazy = true;
+        export default function Later() { return <p>lazy-island-text</p>; }`,
+      );
+      await Deno.writeTextFile(
+        `${dir}/routes/page.tsx`,
+        `import Now from "../islands/Now.tsx";
+        import Later from "../islands/Later.tsx";
+        export default function Page() { return <main><Now /><Later /></main>; }`,
+      );
+      const out = `${dir}/out`;
+      const build = await buildIslands({
+        root: ROOT,
+        islands: [`./${rel}/islands/Later.tsx`, `./${rel}/islands/Now.tsx`],
+        routes: [`./${rel}/routes/page.tsx`],
+        outDir: out,
+      });
+      assert.equal(build.bundles.length, 1);
+      const [bundle] = build.bundles;
+      assert.deepEqual(bundle.islands, ["Later", "Now"]);
+      const read = (url: string) =>
+        Deno.readTextFile(`${out}/${url.slice("/build/".length)}`);
+      const firstLoad = [
+        await read(bundle.entry),
+        ...await Promise.all(bundle.preload.map(read)),
+      ].join("\n");
+      assert.match(firstLoad, /eager-island-text/);
+      assert.doesNotMatch(firstLoad, /lazy-island-text/, "lazy code waits");
+      assert.match(await read(bundle.entry), /import\(/);
+      const chunks = [...Deno.readDirSync(out)]
+        .filter((e) => e.name.endsWith(".js"))
+        .map((e) => Deno.readTextFileSync(`${out}/${e.name}`));
+      assert.equal(
+        chunks.filter((code) => code.includes("lazy-island-text")).length,
+        1,
+        "the lazy island is built, once",
+      );
+    } finally {
+      await stopBuilder();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});

@@ -1,12 +1,21 @@
 import assert from "node:assert/strict";
 import { h } from "preact";
 import { createApp, type Manifest } from "../../lib/http/app.ts";
-import { serializeIslandProps } from "../../lib/http/islands.ts";
-import { islandsEntrySource } from "../../lib/http/build_islands.ts";
+import {
+  readLazyOption,
+  serializeIslandProps,
+} from "../../lib/http/islands.ts";
+import {
+  islandsEntrySource,
+  lazyModuleSource,
+} from "../../lib/http/build_islands.ts";
 import { loadConfig } from "../../fresh.config.ts";
 
 function Greeting(props: { text: string; count?: number }) {
   return h("p", { class: "greeting" }, `${props.text} ${props.count ?? 0}`);
+}
+function Later(props: { note: string }) {
+  return h("p", { class: "later" }, props.note);
 }
 function Outer(props: { label: string }) {
   return h("section", null, props.label, h(Greeting, { text: "inner" }));
@@ -25,6 +34,15 @@ const manifest: Manifest = {
         h("main", null, h(Greeting, tricky), h(Greeting, { text: "second" })),
     },
     "./routes/none.tsx": { default: () => h("main", null, "plain page") },
+    "./routes/lazy.tsx": {
+      default: () =>
+        h(
+          "main",
+          null,
+          h(Later, { note: "shown" }),
+          h(Greeting, { text: "a" }),
+        ),
+    },
     "./routes/nested.tsx": {
       default: () => h("main", null, h(Outer, { label: "outer" })),
     },
@@ -32,6 +50,7 @@ const manifest: Manifest = {
   islands: {
     "./islands/Greeting.tsx": { default: Greeting as never },
     "./islands/Outer.tsx": { default: Outer as never },
+    "./islands/Later.tsx": { default: Later as never, lazy: true },
   },
 };
 
@@ -44,7 +63,7 @@ async function getHtml(path: string): Promise<string> {
       manifest,
       build: {
         bundles: [{
-          islands: ["Greeting", "Outer"],
+          islands: ["Greeting", "Later", "Outer"],
           entry: "/build/page-TEST.js",
           preload: ["/build/chunk-A.js"],
         }],
@@ -141,4 +160,58 @@ Deno.test("islandsEntrySource() imports each island statically and hydrates it b
   assert.match(source, /"A": \$0,/);
   assert.match(source, /"sub_B": \$1,/);
   assert.equal(source.includes("import("), false, "no lazy island chunks");
+  assert.equal(
+    source.includes("hydrateLazyIslands"),
+    false,
+    "a page without lazy islands does not ship the lazy loader",
+  );
+});
+
+Deno.test("islands: a lazy island's marker says so and still renders its HTML; others carry no such mark", async () => {
+  const html = await getHtml("/lazy");
+  assert.deepEqual(islandMarkers(html), [
+    { name: "Later", props: { note: "shown" } },
+    { name: "Greeting", props: { text: "a" } },
+  ]);
+  assert.match(
+    html,
+    /data-island="Later" data-props="[^"]*" data-lazy="true"><p class="later">shown<\/p>/,
+  );
+  assert.doesNotMatch(html, /data-island="Greeting"[^>]*data-lazy/);
+});
+
+Deno.test("readLazyOption() takes true, false or nothing and refuses anything else", () => {
+  assert.equal(readLazyOption("./islands/A.tsx", {}), false);
+  assert.equal(readLazyOption("./islands/A.tsx", { lazy: false }), false);
+  assert.equal(readLazyOption("./islands/A.tsx", { lazy: true }), true);
+  assert.throws(
+    () => readLazyOption("./islands/A.tsx", { lazy: "yes" }),
+    /Cannot register island \.\/islands\/A\.tsx: its lazy export must be true or false/,
+  );
+});
+
+Deno.test("islandsEntrySource() leaves lazy islands to one import() of the page's lazy module", () => {
+  const source = islandsEntrySource(
+    ["./islands/A.tsx", "./islands/B.tsx", "./islands/sub/C.tsx"],
+    ["./islands/B.tsx", "./islands/sub/C.tsx"],
+  );
+  assert.match(source, /import \$0 from "\.\/islands\/A\.tsx";/);
+  assert.doesNotMatch(source, /from "\.\/islands\/B\.tsx"/);
+  assert.doesNotMatch(source, /from "\.\/islands\/sub\/C\.tsx"/);
+  assert.match(
+    source,
+    /hydrateIslands\(\{\n {2}"A": \$0,\n\}, \["B","sub_C"\]\);/,
+  );
+  assert.match(
+    source,
+    /hydrateLazyIslands\(\["B","sub_C"\], \(\) => import\("islands-entry:lazy"\)\);/,
+  );
+  assert.equal(source.match(/import\(/g)?.length, 1, "one lazy module");
+  const lazy = lazyModuleSource(["./islands/B.tsx", "./islands/sub/C.tsx"]);
+  assert.match(lazy, /import \$0 from "\.\/islands\/B\.tsx";/);
+  assert.match(lazy, /import \$1 from "\.\/islands\/sub\/C\.tsx";/);
+  assert.match(
+    lazy,
+    /export default \{\n {2}"B": \$0,\n {2}"sub_C": \$1,\n\};/,
+  );
 });
