@@ -1,6 +1,7 @@
 // The Data card on the band page's Device tab in Chromium: pick a Gadgetbridge
 // database, see the devices it holds, import one, and read what was stored;
 // no CSP violation or console error on the way.
+import { waitForIslands } from "./band_controls_support_test.ts";
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { launchBrowser } from "../support/browser.ts";
@@ -59,10 +60,7 @@ Deno.test({
         )
       );
       await page.goto(`${server.origin}/devices/${bandId}#device`);
-      await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll<HTMLElement>("[data-island]"))
-          .every((m) => m.dataset.hydrated === "true")
-      );
+      await waitForIslands(page);
       const card = page.locator("#gadgetbridge");
       await card.locator("input[type=file]").setInputFiles({
         name: "Gadgetbridge",
