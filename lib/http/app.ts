@@ -39,6 +39,7 @@ import {
   setRoutePattern,
 } from "./request_log.ts";
 import { serveBuild, serveStaticFiles } from "./static_files.ts";
+import { serveServiceWorker, SERVICE_WORKER_PATH } from "./service_worker.ts";
 import type { IslandsBuild } from "./build_islands.ts";
 
 /** A route module as the manifest imports it. */
@@ -64,6 +65,8 @@ export interface AppOptions {
   buildDir?: string;
   /** Absolute folder of static files. */
   staticDir?: string;
+  /** Project root: with `buildDir` and `staticDir`, the service worker is served from its `lib/pwa/`. */
+  root?: string;
   /** The clock every route reads "now" from, in epoch ms (default `Date.now`); tests pin it. */
   now?: () => number;
   /** Where request and error log lines go; without it, only errors reach the console. */
@@ -190,6 +193,16 @@ export function createApp(options: AppOptions): Hono {
   app.use("*", compressResponses());
   if (options.buildDir) app.use(`/build/*`, serveBuild(options.buildDir));
   if (options.staticDir) app.use("*", serveStaticFiles(options.staticDir));
+  if (options.root && options.buildDir && options.staticDir) {
+    app.get(
+      SERVICE_WORKER_PATH,
+      serveServiceWorker({
+        root: options.root,
+        buildDir: options.buildDir,
+        staticDir: options.staticDir,
+      }),
+    );
+  }
 
   const contextOf = (c: Context): RouteContext => {
     const url = publicUrl(c, isFromTrustedProxy(proxyInput(c, options)));

@@ -2,6 +2,7 @@
 // hydrates each with its component and props. The generated page entry passes
 // the components of the islands that page can render (see build_islands.ts).
 import { type ComponentType, h, hydrate } from "preact";
+import { registerServiceWorker } from "../pwa/register.ts";
 
 /** Hydrates every island marker on the page with the component of its name. */
 export function hydrateIslands(
@@ -22,4 +23,5 @@ export function hydrateIslands(
     hydrate(h(component, props), marker);
     marker.dataset.hydrated = "true";
   }
+  registerServiceWorker();
 }
