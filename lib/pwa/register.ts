@@ -2,8 +2,8 @@
 // so every page with an island does) and, when a new version has installed and
 // waits, offers "Reload to update". The new worker takes over only when the
 // person asks, and never while the page's band is syncing: the click waits for
-// the sync to end.
-import { connectionStatus } from "../state/band_connection.ts";
+// the sync to end. The sync's status is imported only on that click: pages
+// without a band would otherwise carry the signals library for one check.
 
 /** Registers the service worker and watches for a waiting new version. */
 export function registerServiceWorker(): void {
@@ -47,6 +47,9 @@ function offerUpdate(worker: ServiceWorker): void {
     button.disabled = true;
     runWhenNotSyncing(() => activate(worker), () => {
       button.textContent = "Reloading when the sync ends…";
+    }).catch((error) => {
+      button.disabled = false;
+      console.warn("Cannot update now: try again", error);
     });
   });
   banner.append(text, " ", button);
@@ -54,7 +57,11 @@ function offerUpdate(worker: ServiceWorker): void {
 }
 
 /** Runs `then` now, or once the page's sync ends (calling `waiting` first when one runs). */
-export function runWhenNotSyncing(then: () => void, waiting: () => void): void {
+export async function runWhenNotSyncing(
+  then: () => void,
+  waiting: () => void,
+): Promise<void> {
+  const { connectionStatus } = await import("../state/band_connection.ts");
   if (connectionStatus.peek() !== "syncing") return then();
   waiting();
   let done = false;

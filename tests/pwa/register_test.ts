@@ -2,17 +2,17 @@ import assert from "node:assert/strict";
 import { runWhenNotSyncing } from "../../lib/pwa/register.ts";
 import { connectionStatus } from "../../lib/state/band_connection.ts";
 
-Deno.test("runWhenNotSyncing() runs at once when no sync is running", () => {
+Deno.test("runWhenNotSyncing() runs at once when no sync is running", async () => {
   connectionStatus.value = "connected";
   const calls: string[] = [];
-  runWhenNotSyncing(() => calls.push("run"), () => calls.push("wait"));
+  await runWhenNotSyncing(() => calls.push("run"), () => calls.push("wait"));
   assert.deepEqual(calls, ["run"]);
 });
 
 Deno.test("runWhenNotSyncing() waits for the sync to end, then runs once", async () => {
   connectionStatus.value = "syncing";
   const calls: string[] = [];
-  runWhenNotSyncing(() => calls.push("run"), () => calls.push("wait"));
+  await runWhenNotSyncing(() => calls.push("run"), () => calls.push("wait"));
   assert.deepEqual(calls, ["wait"]);
   connectionStatus.value = "syncing";
   assert.deepEqual(calls, ["wait"]);
