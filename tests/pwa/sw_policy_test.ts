@@ -42,7 +42,7 @@ Deno.test("isSignedOutPage() knows the pages a signed-out person lands on", () =
   assert.equal(isSignedOutPage("/"), false);
 });
 
-Deno.test("listStaleCaches() keeps this version's caches and others' caches", () => {
+Deno.test("listStaleCaches() removes our other versions, keeps this one and caches not ours", () => {
   const now = nameCaches("v2");
   assert.deepEqual(
     listStaleCaches([
