@@ -26,6 +26,8 @@ interface PwaSite {
   bandPath: string;
   /** Serves this worker source at /sw.js instead of the app's (a "new deploy"). */
   replaceWorker(source: string): void;
+  /** Stops answering on the port, as a server that went down. */
+  stopServing(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ async function servePwaSite(): Promise<PwaSite> {
     weeks: 1,
   });
   let worker: string | undefined;
+  let stopped: Promise<void> | undefined;
   const server = Deno.serve(
     { port: 0, hostname: "127.0.0.1", onListen: () => {} },
     (request) => {
@@ -64,8 +67,9 @@ async function servePwaSite(): Promise<PwaSite> {
     },
     bandPath: `/devices/${seeded.bandId}`,
     replaceWorker: (source) => worker = source,
+    stopServing: () => stopped ??= server.shutdown(),
     async shutdown() {
-      await server.shutdown();
+      await (stopped ??= server.shutdown());
       testApp.close();
     },
   };
@@ -214,7 +218,7 @@ Deno.test({
 Deno.test({
   ...browserTest,
   name:
-    "[browser] offline, a visited band page opens from its saved copy under a banner and an unvisited page gets the offline page",
+    "[browser] offline or with the server down, a visited page opens from its saved copy under a banner and an unvisited page gets the offline page",
   async fn() {
     const site = await servePwaSite();
     const profile = await openProfile();
@@ -263,6 +267,17 @@ Deno.test({
         /What still works/,
       );
       await saveScreenshot(page, "pwa-offline-page");
+
+      // Online again, but the server is down: the same saved copy.
+      await profile.context.setOffline(false);
+      await site.stopServing();
+      await page.goto(`${site.origin}/`);
+      assert.match(
+        await page.locator("#offline-banner").textContent() ?? "",
+        /^Offline: saved copy from /,
+      );
+      await page.emulateMedia({ colorScheme: "dark" });
+      await saveScreenshot(page, "pwa-offline-home-dark");
     } finally {
       await profile.close();
       await site.shutdown();
