@@ -65,8 +65,6 @@ export interface AppOptions {
   buildDir?: string;
   /** Absolute folder of static files. */
   staticDir?: string;
-  /** Project root: with `buildDir` and `staticDir`, the service worker is served from its `lib/pwa/`. */
-  root?: string;
   /** The clock every route reads "now" from, in epoch ms (default `Date.now`); tests pin it. */
   now?: () => number;
   /** Where request and error log lines go; without it, only errors reach the console. */
@@ -193,11 +191,11 @@ export function createApp(options: AppOptions): Hono {
   app.use("*", compressResponses());
   if (options.buildDir) app.use(`/build/*`, serveBuild(options.buildDir));
   if (options.staticDir) app.use("*", serveStaticFiles(options.staticDir));
-  if (options.root && options.buildDir && options.staticDir) {
+  if (options.buildDir && options.staticDir) {
+    // The worker precaches this build's chunks and the static shell.
     app.get(
       SERVICE_WORKER_PATH,
       serveServiceWorker({
-        root: options.root,
         buildDir: options.buildDir,
         staticDir: options.staticDir,
       }),

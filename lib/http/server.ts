@@ -16,7 +16,6 @@ import { migrateStoredFigures } from "../db/summary_rebuild.ts";
 /** Folders of the project, resolved from its root. */
 export function projectPaths(root: string) {
   return {
-    root,
     buildDir: `${root}/_build/islands`,
     staticDir: `${root}/static`,
   };

@@ -10,7 +10,7 @@ export const SERVICE_WORKER_PATH = "/sw.js";
 
 /** Answers GET /sw.js with the worker for this build. */
 export function serveServiceWorker(
-  options: { root: string; buildDir: string; staticDir: string },
+  options: { buildDir: string; staticDir: string },
 ): MiddlewareHandler {
   let source: Promise<string> | undefined;
   return async function serviceWorkerMiddleware(c) {

@@ -17,9 +17,16 @@ export const SHELL_FILES: readonly string[] = [
   "/icons/icon-512.png",
 ];
 
-/** Where the built worker is written, beside the islands build. */
-export function serviceWorkerPath(root: string): string {
-  return `${root}/_build/pwa/sw.js`;
+/** Where the built worker is written: beside the islands build (which each build empties). */
+export function serviceWorkerPath(buildDir: string): string {
+  return `${buildDir.replace(/\/[^/]+\/?$/, "")}/pwa/sw.js`;
+}
+
+/** The worker's own sources, read for the version and bundled by esbuild. */
+const WORKER_SOURCES = ["sw.ts", "sw_policy.ts"];
+
+function sourcePath(file: string): string {
+  return new URL(file, import.meta.url).pathname;
 }
 
 /** What the worker is built from: its version and the URL paths it precaches. */
@@ -30,7 +37,7 @@ export interface ServiceWorkerPlan {
 
 /** Lists the precache paths and hashes them into a version (reads the files). */
 export async function planServiceWorker(
-  options: { root: string; buildDir: string; staticDir: string },
+  options: { buildDir: string; staticDir: string },
 ): Promise<ServiceWorkerPlan> {
   const chunks: string[] = [];
   for await (const entry of Deno.readDir(options.buildDir)) {
@@ -47,9 +54,7 @@ export async function planServiceWorker(
         SHELL_FILES.map((path) => Deno.readFile(options.staticDir + path)),
       ),
       ...await Promise.all(
-        WORKER_SOURCES.map((file) =>
-          Deno.readFile(`${options.root}/lib/pwa/${file}`)
-        ),
+        WORKER_SOURCES.map((file) => Deno.readFile(sourcePath(file))),
       ),
     ]),
   );
@@ -58,15 +63,12 @@ export async function planServiceWorker(
   return { version, precache };
 }
 
-const WORKER_SOURCES = ["sw.ts", "sw_policy.ts"];
-
 /** Bundles sw.ts for a plan; the source starts with a `// version <v>` line. */
 export async function compileServiceWorker(
-  root: string,
   plan: ServiceWorkerPlan,
 ): Promise<string> {
   const result = await esbuild.build({
-    entryPoints: [`${root}/lib/pwa/sw.ts`],
+    entryPoints: [sourcePath("sw.ts")],
     bundle: true,
     format: "iife",
     platform: "browser",
@@ -88,15 +90,18 @@ export async function compileServiceWorker(
  * the build is missing).
  */
 export async function ensureServiceWorker(
-  options: { root: string; buildDir: string; staticDir: string },
+  options: { buildDir: string; staticDir: string },
 ): Promise<string> {
   const plan = await planServiceWorker(options);
-  const path = serviceWorkerPath(options.root);
+  const path = serviceWorkerPath(options.buildDir);
   const existing = await Deno.readTextFile(path).catch(() => "");
   if (existing.startsWith(`// version ${plan.version}\n`)) return existing;
-  const source = await compileServiceWorker(options.root, plan);
+  const source = await compileServiceWorker(plan);
   await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-  await Deno.writeTextFile(path, source);
+  // Written aside and renamed, so a server starting beside a build never reads half a worker.
+  const temp = `${path}.${crypto.randomUUID()}.tmp`;
+  await Deno.writeTextFile(temp, source);
+  await Deno.rename(temp, path);
   return source;
 }
 

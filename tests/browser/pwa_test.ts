@@ -332,7 +332,7 @@ Deno.test({
         `band-web-shell-${plan.version}`,
       ]);
       const next = { ...plan, version: `${plan.version}-next` };
-      site.replaceWorker(await compileServiceWorker(ROOT, next));
+      site.replaceWorker(await compileServiceWorker(next));
       // A navigation checks for a new worker; it installs and waits.
       await page.goto(`${site.origin}${site.bandPath}`);
       const offer = page.getByRole("button", { name: "Reload to update" });

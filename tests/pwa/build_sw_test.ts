@@ -65,7 +65,7 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     try {
-      const source = await compileServiceWorker(ROOT, {
+      const source = await compileServiceWorker({
         version: "v-test",
         precache: ["/styles.css", "/build/page-X.js"],
       });
