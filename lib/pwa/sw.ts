@@ -24,6 +24,15 @@ declare const __SW_PRECACHE__: string[];
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
+interface InstallEvent extends ExtendableEvent {
+  /** Chrome's static routing API (123+): routes that never start the worker. */
+  addRoutes?(
+    rules: {
+      condition: { urlPattern: { pathname: string } };
+      source: "network";
+    }[],
+  ): Promise<void>;
+}
 interface FetchEvent extends ExtendableEvent {
   request: Request;
   respondWith(response: Promise<Response> | Response): void;
@@ -52,7 +61,14 @@ const CACHES = nameCaches(VERSION);
 const PRECACHE = new Set(__SW_PRECACHE__);
 
 worker.addEventListener("install", (event) => {
-  event.waitUntil(precacheShell());
+  const install = event as InstallEvent;
+  // The API goes straight to the network, without waking the worker: its
+  // answers are never cached, and the page's requests stay the page's own.
+  const routed = install.addRoutes?.([{
+    condition: { urlPattern: { pathname: "/api/*" } },
+    source: "network",
+  }]).catch(() => {});
+  event.waitUntil(Promise.all([precacheShell(), routed]));
 });
 
 worker.addEventListener("activate", (event) => {
