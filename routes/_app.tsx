@@ -13,7 +13,19 @@ export default function App({ Component, state, url }: AppProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>Band Web</title>
+        <meta
+          name="theme-color"
+          media="(prefers-color-scheme: light)"
+          content="#0b6e4f"
+        />
+        <meta
+          name="theme-color"
+          media="(prefers-color-scheme: dark)"
+          content="#0f1419"
+        />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <link rel="stylesheet" href="/styles.css" />
         <link rel="stylesheet" href="/charts.css" />
         {state.session

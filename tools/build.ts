@@ -5,6 +5,7 @@ import {
   scanProject,
 } from "../lib/http/manifest_gen.ts";
 import { projectPaths } from "../lib/http/server.ts";
+import { ensureServiceWorker } from "../lib/pwa/build_sw.ts";
 
 const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const files = await scanProject(root);
@@ -34,6 +35,8 @@ const build = await buildIslands({
   outDir: projectPaths(root).buildDir,
   production,
 });
+// The service worker precaches this build's chunks, so it is built after them.
+await ensureServiceWorker(projectPaths(root));
 await stopBuilder();
 console.log(
   `Built ${files.islands.length} islands into ${build.bundles.length} page bundles in ${build.elapsedMs} ms`,

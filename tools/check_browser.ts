@@ -22,6 +22,8 @@ try {
       "lib/sim",
       "lib/state",
       "lib/api/client.ts",
+      "lib/pwa/register.ts",
+      "lib/pwa/sw.ts",
       "islands",
     ],
     cwd: root,

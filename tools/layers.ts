@@ -101,7 +101,8 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
     holds: "server plumbing and the islands layer",
     // lib/db for start-up migrations and KV; lib/api for the per-route body
     // limits its schemas define.
-    may: ["lib/api", "lib/db", "lib/time", "fresh.config.ts"],
+    // lib/pwa for the service worker the server builds and serves.
+    may: ["lib/api", "lib/db", "lib/pwa", "lib/time", "fresh.config.ts"],
     // node:http and friends for a listener with header timeouts and a cap.
     packages: [
       "hono",
@@ -114,6 +115,13 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "node:net",
       "node:stream",
     ],
+  },
+  "lib/pwa": {
+    holds:
+      "installable and offline: the service worker, its build, its registration",
+    // The sync's status, so an update never reloads a page in the middle of a sync.
+    may: ["lib/state/band_connection.ts"],
+    packages: ["esbuild"],
   },
   "lib/state": {
     holds: "signals shared by islands",
@@ -167,6 +175,7 @@ export const NEVER_REACH: Readonly<Record<string, readonly string[]>> = {
   "lib/protocol": SERVER_ONLY,
   "lib/minute": SERVER_ONLY,
   "lib/api": SERVER_ONLY,
+  "lib/pwa": SERVER_ONLY,
 };
 
 /** Files in server folders that are the browser half of the islands layer. */

@@ -39,6 +39,7 @@ import {
   setRoutePattern,
 } from "./request_log.ts";
 import { serveBuild, serveStaticFiles } from "./static_files.ts";
+import { serveServiceWorker, SERVICE_WORKER_PATH } from "./service_worker.ts";
 import type { IslandsBuild } from "./build_islands.ts";
 
 /** A route module as the manifest imports it. */
@@ -190,6 +191,16 @@ export function createApp(options: AppOptions): Hono {
   app.use("*", compressResponses());
   if (options.buildDir) app.use(`/build/*`, serveBuild(options.buildDir));
   if (options.staticDir) app.use("*", serveStaticFiles(options.staticDir));
+  if (options.buildDir && options.staticDir) {
+    // The worker precaches this build's chunks and the static shell.
+    app.get(
+      SERVICE_WORKER_PATH,
+      serveServiceWorker({
+        buildDir: options.buildDir,
+        staticDir: options.staticDir,
+      }),
+    );
+  }
 
   const contextOf = (c: Context): RouteContext => {
     const url = publicUrl(c, isFromTrustedProxy(proxyInput(c, options)));

@@ -5,6 +5,7 @@
 // hydrates once it is first shown (its hidden tab panel opened), after the
 // loader has fetched the page's lazy module once.
 import { type ComponentType, h, hydrate, render } from "preact";
+import { registerServiceWorker } from "../pwa/register.ts";
 
 // deno-lint-ignore no-explicit-any
 type AnyComponent = ComponentType<any>;
@@ -29,6 +30,7 @@ export function hydrateIslands(
     if (component) hydrateMarker(marker, component);
     else if (!lazy.includes(name)) reportMissing(name);
   }
+  registerServiceWorker();
 }
 
 /**
