@@ -64,7 +64,12 @@ for run in "${runs[@]}"; do
   echo "== faketime $at UTC, TZ=$tz"
   line="$at UTC, TZ=$tz:"
   out=$(mktemp)
-  run_suite "$at" "$tz" "$DENO" test -A --parallel --ignore=tests/browser/ | tee "$out"
+  # Caddy is a Go program: Go reads the clock without libc, so libfaketime
+  # cannot move it, and the certificate it issues "now" (real time, valid
+  # 12 hours) looks expired or not yet valid to Deno on the fake clock. The
+  # Caddy test runs in the normal suite; here it would test faketime, not us.
+  run_suite "$at" "$tz" "$DENO" test -A --parallel \
+    --ignore=tests/browser/,tests/deploy/caddy_test.ts | tee "$out"
   code=${PIPESTATUS[0]}
   line+=" unit $(grep -Eo '[0-9]+ passed \| [0-9]+ failed' "$out" | tail -1 || true) (exit $code)"
   [ "$code" -eq 0 ] || status=1
