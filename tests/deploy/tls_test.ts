@@ -1,6 +1,7 @@
 // The server speaking https itself (TLS_CERT_FILE, TLS_KEY_FILE) through the
 // same node:https listener. fixtures/: a test CA and a localhost certificate it
-// signed (openssl, P-256, valid 100 years), for this test only.
+// signed (P-256, valid 2000 to 2199, made by fixtures/make_certs.sh), for this
+// test only.
 import assert from "node:assert/strict";
 import { startServerProcess } from "./server_process.ts";
 
