@@ -116,17 +116,24 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "node:stream",
     ],
   },
+  "lib/offline": {
+    holds:
+      "this browser's offline copy of a band: wrapped key, queued settings, the outbox (IndexedDB)",
+    may: ["lib/api", "lib/minute", "lib/protocol", "lib/time"],
+    packages: ["idb"],
+  },
   "lib/pwa": {
     holds:
       "installable and offline: the service worker, its build, its registration",
-    // The sync's status, so an update never reloads a page in the middle of a sync.
-    may: ["lib/state/band_connection.ts"],
+    // The sync's status, so an update never reloads a page in the middle of a sync;
+    // the offline store's name, so sign-out deletes it.
+    may: ["lib/state/band_connection.ts", "lib/offline/db_name.ts"],
     packages: ["esbuild"],
   },
   "lib/state": {
     holds: "signals shared by islands",
     // lib/sim only for the virtual band, which the bundle check keeps behind a dynamic import.
-    may: ["lib/api", "lib/ble", "lib/protocol", "lib/sim"],
+    may: ["lib/api", "lib/ble", "lib/protocol", "lib/sim", "lib/offline"],
     packages: ["@preact/signals"],
   },
   "routes": {
@@ -153,6 +160,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "lib/ble",
       "lib/history",
       "lib/protocol",
+      "lib/offline/reach.ts",
       "lib/state",
       "lib/weather",
     ],
@@ -176,6 +184,7 @@ export const NEVER_REACH: Readonly<Record<string, readonly string[]>> = {
   "lib/minute": SERVER_ONLY,
   "lib/api": SERVER_ONLY,
   "lib/pwa": SERVER_ONLY,
+  "lib/offline": SERVER_ONLY,
 };
 
 /** Files in server folders that are the browser half of the islands layer. */

@@ -1,0 +1,79 @@
+// Settings changed while the server is out of reach wait here, in the order
+// they were made, and are applied to this browser's copy of the settings at
+// once. When the server is back they go as one change, folded field by field
+// (last writer per field), so fields this browser never touched keep whatever
+// the server holds now.
+import {
+  type BandSettings,
+  type BandSettingsPatch,
+  mergeBandSettings,
+} from "../api/band_schemas.ts";
+import type { OfflineDb } from "./offline_db.ts";
+
+const OBJECT_SECTIONS = ["idleAlerts", "goal", "display", "general"] as const;
+
+/** Folds two changes into one: a later field wins; arrays and the weather location come whole. */
+export function foldPatches(
+  earlier: BandSettingsPatch,
+  later: BandSettingsPatch,
+): BandSettingsPatch {
+  const folded: Record<string, unknown> = { ...earlier, ...later };
+  for (const section of OBJECT_SECTIONS) {
+    if (earlier[section] && later[section]) {
+      folded[section] = { ...earlier[section], ...later[section] };
+    }
+  }
+  return folded as BandSettingsPatch;
+}
+
+/** Queues a change and applies it to the kept settings; resolves to the settings now kept. */
+export async function queueSettingsChange(
+  db: OfflineDb,
+  change: { bandId: string; patch: BandSettingsPatch; at: number },
+): Promise<BandSettings> {
+  const tx = db.transaction(["bands", "changes"], "readwrite");
+  const record = await tx.objectStore("bands").get(change.bandId);
+  if (!record) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new Error(
+      "Cannot save the change offline: this band is not kept for offline use on this browser",
+    );
+  }
+  await tx.objectStore("changes").add({ ...change });
+  const settings = mergeBandSettings(
+    record.settings,
+    change.patch,
+  ) as BandSettings;
+  await tx.objectStore("bands").put({ ...record, settings });
+  await tx.done;
+  return settings;
+}
+
+/** How many changes wait for the server. */
+export async function countQueuedChanges(
+  db: OfflineDb,
+  bandId: string,
+): Promise<number> {
+  return await db.countFromIndex("changes", "byBand", bandId);
+}
+
+/**
+ * Sends the queued changes as one folded change; removes exactly the changes
+ * sent once the server has stored them, so a change queued meanwhile waits for
+ * the next flush. Resolves to the number of changes sent.
+ */
+export async function flushSettingsChanges(
+  db: OfflineDb,
+  bandId: string,
+  send: (patch: BandSettingsPatch) => Promise<unknown>,
+): Promise<number> {
+  const queued = await db.getAllFromIndex("changes", "byBand", bandId);
+  if (queued.length === 0) return 0;
+  const patch = queued.map((c) => c.patch).reduce(foldPatches);
+  await send(patch);
+  const tx = db.transaction("changes", "readwrite");
+  for (const change of queued) await tx.store.delete(change.seq!);
+  await tx.done;
+  return queued.length;
+}
