@@ -9,6 +9,7 @@ import type { InvitationResponse, MeResponse } from "./account_schemas.ts";
 import type {
   BandKeyResponse,
   BandSettings,
+  BandSettingsPatch,
   PublicBand,
 } from "./band_schemas.ts";
 import type { PasskeyView } from "./credential_schemas.ts";
@@ -250,7 +251,7 @@ export class ApiClient {
   /** Saves settings sections just written to the band. */
   async updateBandSettings(
     bandId: string,
-    change: BandSettings,
+    change: BandSettingsPatch,
   ): Promise<BandSettings> {
     return (await this.#call<{ settings: BandSettings }>(
       "PATCH",

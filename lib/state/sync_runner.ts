@@ -95,6 +95,11 @@ export interface SyncOptions {
   signal?: AbortSignal;
   /** Called at the start and after each stored batch. */
   onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Never acknowledge, so the band keeps everything: for a sync into this
+   * browser's outbox while the server is out of reach.
+   */
+  keepOnBand?: boolean;
 }
 
 /** Records battery, device info and band time, then fetches and uploads history from the server's cursor. */
@@ -118,6 +123,7 @@ export async function runSync(
     tzQuarterHours,
     signal: options.signal,
     now,
+    keepOnBand: options.keepOnBand,
     persist: (batch) => server.uploadBatch(batch),
     onProgress: (p) => {
       last = describeProgress(since, p.nextSince, started, now(), p.samples);
@@ -126,22 +132,27 @@ export async function runSync(
   });
   const notes: string[] = [];
   let workoutsDone = 0;
-  try {
-    workoutsDone = await syncWorkouts(band, server, {
-      // Not the minutes' cursor: a band synced before workouts were kept still has them.
-      firstSince: floorMinute(started) -
-        FIRST_SYNC_DAYS * DAY_MINUTES * MINUTE_MS,
-      tzQuarterHours,
-      signal: options.signal,
-      onStored: (count) => {
-        workoutsDone = count;
-        last = { ...last, workoutsDone: count };
-        options.onProgress?.(last);
-      },
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    notes.push(describeWorkoutFailure(error));
+  if (options.keepOnBand) {
+    // A sync into the outbox leaves the workouts on the band for a sync online.
+    notes.push("Workouts stay on the band until a sync reaches the server");
+  } else {
+    try {
+      workoutsDone = await syncWorkouts(band, server, {
+        // Not the minutes' cursor: a band synced before workouts were kept still has them.
+        firstSince: floorMinute(started) -
+          FIRST_SYNC_DAYS * DAY_MINUTES * MINUTE_MS,
+        tzQuarterHours,
+        signal: options.signal,
+        onStored: (count) => {
+          workoutsDone = count;
+          last = { ...last, workoutsDone: count };
+          options.onProgress?.(last);
+        },
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      notes.push(describeWorkoutFailure(error));
+    }
   }
   const end = now();
   // An empty band leaves the cursor where it was; the bar still ends full.
