@@ -18,6 +18,7 @@ import {
   openDeviceMap,
 } from "../lib/state/device_map.ts";
 import { ChooserNeededError } from "../lib/state/chooser_needed.ts";
+import { OutOfReachError } from "../lib/offline/reach.ts";
 import {
   createApiSyncServer,
   formatMinutes,
@@ -36,6 +37,9 @@ import { formatDateTime, formatPercent } from "../components/cards/format.ts";
 import { startHeartRateRecorder } from "../lib/state/heart_rate_recorder.ts";
 import { formatWorkouts } from "../lib/state/workout_sync.ts";
 
+// The offline side (IndexedDB, the outbox) loads with the page's first need of it.
+const offline = () => import("../lib/state/offline_band.ts");
+
 /** Props: plain data about the band the page shows. */
 export interface BandConnectionProps {
   bandId: string;
@@ -43,6 +47,8 @@ export interface BandConnectionProps {
   mac: string;
   /** A virtual band backed by the simulator. */
   virtual: boolean;
+  /** The signed-in person, whose bands this browser may keep for offline use. */
+  userId: string;
   csrfToken?: string;
   /** Epoch ms of the last sync the server stored, or null. */
   lastSyncAt?: number | null;
@@ -60,10 +66,24 @@ export function describeConnectionError(error: unknown): UserMessage {
         'Click "Connect" and pick "Mi Smart Band 4" in Chrome\'s list; this browser has no permission for it yet',
     };
   }
+  if (error instanceof OutOfReachError) {
+    return { title: error.title, action: capitalize(error.action) };
+  }
   if (error instanceof ApiError) {
     return { title: error.message, action: "Reload the page and try again" };
   }
   return describeBleError(error);
+}
+
+/** Words for a sync into this browser's outbox: what was read, and that the band keeps it. */
+export function describeOfflineSyncResult(
+  result: { minutesDone: number },
+): string {
+  return result.minutesDone > 0
+    ? `Read ${
+      formatMinutes(result.minutesDone)
+    } of history from the band while the server is out of reach; it uploads when the server is back, and the band keeps its copy until then`
+    : "Nothing new on the band since the last sync";
 }
 
 /** Words for a finished sync: minutes and workouts stored, or that nothing was new. */
@@ -78,6 +98,10 @@ export function describeSyncResult(
     parts.push(`${formatWorkouts(result.workoutsDone)} stored`);
   }
   return parts.length === 0 ? "Already up to date" : parts.join(" · ");
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 let connecting: Promise<MiBand4> | null = null;
@@ -117,7 +141,8 @@ export default function BandConnection(props: BandConnectionProps) {
       const stop = new AbortController();
       connectStop.value = stop;
       try {
-        const key = parseAuthKey(await api.getBandKey(props.bandId));
+        const { resolveBandKey } = await offline();
+        const key = parseAuthKey(await resolveBandKey(api, props.bandId));
         // The Bluetooth stack (transport, queue, protocol) loads only when there
         // is a band to open: the page itself ships without it.
         const { openBand } = await import("../lib/state/open_band.ts");
@@ -209,21 +234,39 @@ export default function BandConnection(props: BandConnectionProps) {
     }
     try {
       connectionStatus.value = "syncing";
+      const kept = await offline();
+      // Out of reach and kept for offline use: read into the outbox, acknowledge nothing.
+      const intoOutbox = await kept.chooseOfflineSync(api, props.bandId);
+      if (!intoOutbox) await catchUpQuietly();
+      const online = intoOutbox ? null : await kept.createOnlineSyncServer(
+        createApiSyncServer(api, props.bandId),
+        props.bandId,
+      );
       const result = await runSync(
         band,
-        createApiSyncServer(api, props.bandId),
+        online ?? await kept.createOutboxSyncServer(props.bandId, Date.now),
         {
           signal: stop.signal,
           onProgress: (p) => (progress.value = p),
+          keepOnBand: intoOutbox,
         },
       );
       progress.value = result;
-      const at = Date.now();
-      publishSync(result, at);
-      await refreshToday(api, props.bandId).catch(() => {
-        // The Today card keeps the figure it had; the next sync fetches it again.
-      });
-      summary.value = describeSyncResult(result);
+      if (intoOutbox) {
+        await kept.publishOutboxToday(props.bandId, {
+          now: Date.now(),
+          timeZone: props.timeZone ?? "UTC",
+        });
+        summary.value = describeOfflineSyncResult(result);
+      } else {
+        await online?.settle();
+        publishSync(result, Date.now());
+        await refreshToday(api, props.bandId).catch(() => {
+          // The Today card keeps the figure it had; the next sync fetches it again.
+        });
+        await catchUpQuietly();
+        summary.value = describeSyncResult(result);
+      }
       notes.value = result.notes;
       connectionStatus.value = "connected";
     } catch (error) {
@@ -242,13 +285,47 @@ export default function BandConnection(props: BandConnectionProps) {
     }
   }
 
+  // Sends what waits in this browser (settings, outbox) once the server answers;
+  // whatever cannot go now stays for the next time.
+  async function catchUpQuietly(): Promise<void> {
+    const kept = await offline();
+    await kept.catchUp(api, { bandId: props.bandId, now: Date.now })
+      .catch(() => {});
+  }
+
   useEffect(() => {
     installConnector(() => connect(false), describeConnectionError);
+    const savedCopy = document.getElementById("offline-banner") !== null;
+    let stopListening = () => {};
+    const backOnline = () => {
+      catchUpQuietly();
+    };
+    addEventListener("online", backOnline);
+    (async () => {
+      const kept = await offline();
+      await kept.loadOfflineState(props.bandId, { savedCopy });
+      stopListening = kept.listenForOtherTabs(props.bandId, () => {
+        kept.loadOfflineState(props.bandId, { savedCopy: false });
+      });
+      if (!savedCopy) {
+        // Online: a band removed elsewhere leaves this browser; waiting minutes go up.
+        kept.forgetUnlistedBands(api, props.userId).catch(() => {});
+        catchUpQuietly();
+      } else {
+        await kept.publishOutboxToday(props.bandId, {
+          now: Date.now(),
+          timeZone: props.timeZone ?? "UTC",
+        });
+      }
+    })().catch(() => {
+      // Without the offline store the page works online as before.
+    });
     (async () => {
       if (props.virtual) {
         // The simulator loads only on a virtual band's page: a real band's never fetches it.
+        const { resolveBandKey } = await offline();
         const [key, { installDemoBand }] = await Promise.all([
-          api.getBandKey(props.bandId),
+          resolveBandKey(api, props.bandId),
           import("../lib/state/virtual_band.ts"),
         ]);
         installDemoBand({ id: props.bandId, mac: props.mac, key });
@@ -262,9 +339,14 @@ export default function BandConnection(props: BandConnectionProps) {
       }
       await connect(false);
       await sync();
-    })().catch(() => {
-      // The status line already explains the failure.
+    })().catch((error) => {
+      // connect() explains its own failures; a key that cannot be had is said here.
+      connectionError.value ??= describeConnectionError(error);
     });
+    return () => {
+      removeEventListener("online", backOnline);
+      stopListening();
+    };
   }, []);
 
   const status = connectionStatus.value;

@@ -13,6 +13,7 @@ import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { formatClock, parseClock } from "../../components/cards/time_text.ts";
 import { formatClockTime } from "../../components/cards/format.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
@@ -37,7 +38,7 @@ function describeDays(mask: number): string {
 }
 
 /** Every alarm slot of the band: what was last saved, and editing or clearing one slot at a time. */
-export default function AlarmsCard(
+function AlarmsCard(
   props: {
     bandId: string;
     csrfToken: string;
@@ -238,3 +239,6 @@ export default function AlarmsCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(AlarmsCard);

@@ -4,12 +4,13 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
 
 /** The band's screen lock: a 4-digit PIN of digits 1–4; the PIN itself is never stored on the server. */
-export default function BandLockCard(
+function BandLockCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },
 ) {
   const action = useBandAction();
@@ -88,3 +89,6 @@ export default function BandLockCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(BandLockCard);

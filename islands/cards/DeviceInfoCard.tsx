@@ -40,6 +40,11 @@ export default function DeviceInfoCard(props: DeviceInfoCardProps) {
       await new ApiClient({ csrfToken: props.csrfToken }).deleteBand(
         props.bandId,
       );
+      // Whatever this browser kept for offline use leaves with the band.
+      const { forgetRemovedBand } = await import(
+        "../../lib/state/offline_band.ts"
+      );
+      await forgetRemovedBand(props.bandId).catch(() => {});
       location.assign("/");
     } catch (error) {
       action.show({ kind: "error", text: describeCardError(error) });

@@ -5,6 +5,7 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
@@ -33,7 +34,7 @@ function isItem(value: string): value is DisplayItem {
 }
 
 /** The band's menu: which screens are shown and in what order. */
-export default function DisplayCard(
+function DisplayCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },
 ) {
   const action = useBandAction();
@@ -131,3 +132,6 @@ export default function DisplayCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(DisplayCard);

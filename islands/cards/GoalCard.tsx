@@ -6,12 +6,13 @@ import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { formatNumber } from "../../components/cards/format.ts";
 import { stepGoal } from "../../lib/state/band_facts.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
 
 /** The daily step goal and whether the band vibrates when it is reached. */
-export default function GoalCard(
+function GoalCard(
   props: {
     bandId: string;
     csrfToken: string;
@@ -83,3 +84,6 @@ export default function GoalCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(GoalCard);

@@ -5,6 +5,7 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
@@ -12,7 +13,7 @@ export const lazy = true;
 const INTERVALS = [0, 1, 5, 10, 30, 60];
 
 /** Heart-rate monitoring: stream live and set the all-day measurement interval (one measurement lives in the today band). */
-export default function HeartRateCard(
+function HeartRateCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },
 ) {
   const action = useBandAction();
@@ -123,3 +124,6 @@ export default function HeartRateCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(HeartRateCard);

@@ -6,12 +6,13 @@ import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { parseClock } from "../../components/cards/time_text.ts";
 import { formatClockTime } from "../../components/cards/format.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
 
 /** Inactivity warnings: on or off, the active hours and an optional quiet gap. */
-export default function IdleAlertsCard(
+function IdleAlertsCard(
   props: {
     bandId: string;
     csrfToken: string;
@@ -151,3 +152,6 @@ export default function IdleAlertsCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(IdleAlertsCard);

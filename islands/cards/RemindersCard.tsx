@@ -13,6 +13,7 @@ import { CardFrame } from "../../components/cards/CardFrame.tsx";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
@@ -33,7 +34,7 @@ export interface RemindersCardProps {
 }
 
 /** The band's event reminders: its 22 slots, each with a text, a date and time, and a repeat. */
-export default function RemindersCard(props: RemindersCardProps) {
+function RemindersCard(props: RemindersCardProps) {
   const action = useBandAction();
   const saved = useSignal<StoredReminder[]>(props.settings.reminders ?? []);
   const slot = useSignal(firstFreeSlot(saved.value));
@@ -311,3 +312,6 @@ function describeRepeat(entry: StoredReminder, locale: string): string {
     new Intl.ListFormat(locale, { type: "conjunction" }).format(names)
   }`;
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(RemindersCard);

@@ -11,6 +11,7 @@ import { formatLanguage } from "../../components/cards/format.ts";
 import { CardNote } from "./_shared/CardNote.tsx";
 import { useBandAction } from "./_shared/use_band_action.ts";
 import { saveGeneralSettings } from "./_shared/general_settings.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
@@ -183,7 +184,7 @@ const SETTINGS: Setting[] = [
 ];
 
 /** Every general setting of the band; each change is written at once and remembered on the server. */
-export default function SettingsCard(
+function SettingsCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },
 ) {
   const action = useBandAction();
@@ -257,3 +258,6 @@ export default function SettingsCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(SettingsCard);

@@ -11,6 +11,7 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { describeCardError, useBandAction } from "./_shared/use_band_action.ts";
 import { saveBandSettings } from "./_shared/save_settings.ts";
 import { getWeatherJson } from "./_shared/weather_request.ts";
+import { withKeptSettings } from "./_shared/with_kept_settings.tsx";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
@@ -58,7 +59,7 @@ function buildRecords(
 }
 
 /** Weather for the band: typed in, or fetched by the server for a chosen place. */
-export default function WeatherCard(
+function WeatherCard(
   props: { bandId: string; csrfToken: string; settings: BandSettings },
 ) {
   const action = useBandAction();
@@ -255,3 +256,6 @@ export default function WeatherCard(
     </CardFrame>
   );
 }
+
+/** The card, started again from the kept settings when the page has newer ones. */
+export default withKeptSettings(WeatherCard);

@@ -5,8 +5,11 @@
 // the sync to end. The sync's status is imported only on that click: pages
 // without a band would otherwise carry the signals library for one check.
 
+import { OFFLINE_DB_NAME } from "../offline/db_name.ts";
+
 /** Registers the service worker and watches for a waiting new version. */
 export function registerServiceWorker(): void {
+  forgetOfflineBandsOnSignOut();
   if (!("serviceWorker" in navigator)) return;
   const container = navigator.serviceWorker;
   container.register("/sw.js", { scope: "/", updateViaCache: "none" })
@@ -80,4 +83,23 @@ function activate(worker: ServiceWorker): void {
     { once: true },
   );
   worker.postMessage({ type: "skip-waiting" });
+}
+
+/**
+ * Signing out removes every band this browser keeps for offline use (wrapped
+ * keys, queued settings, the outbox) before the form goes, even where no
+ * service worker runs to do it on the way.
+ */
+export function forgetOfflineBandsOnSignOut(): void {
+  document.addEventListener("submit", (event) => {
+    const form = event.target as HTMLFormElement;
+    if (form.getAttribute("action") !== "/signout") return;
+    if (form.dataset.forgotten === "true") return;
+    event.preventDefault();
+    const request = indexedDB.deleteDatabase(OFFLINE_DB_NAME);
+    request.onsuccess = request.onerror = request.onblocked = () => {
+      form.dataset.forgotten = "true";
+      form.submit();
+    };
+  });
 }

@@ -16,6 +16,7 @@ import {
   renderOfflineBanner,
   SAVED_AT_HEADER,
 } from "./sw_policy.ts";
+import { OFFLINE_DB_NAME } from "../offline/db_name.ts";
 
 declare const __SW_VERSION__: string;
 declare const __SW_PRECACHE__: string[];
@@ -89,8 +90,9 @@ worker.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== worker.location.origin || isApiPath(url.pathname)) return;
   if (request.mode === "navigate" && request.method === "POST") {
-    // Sign-out: the saved pages belong to the person leaving.
-    if (url.pathname === "/signout") event.waitUntil(clearSavedPages());
+    // Sign-out: the saved pages and the bands kept for offline use belong
+    // to the person leaving.
+    if (url.pathname === "/signout") event.waitUntil(forgetPerson());
     return;
   }
   if (request.method !== "GET") return;
@@ -118,6 +120,19 @@ function clearSavedPages(): Promise<boolean> {
   return caches.delete(CACHES.pages);
 }
 
+// Nobody signed in: the saved pages and every band kept for offline use
+// (wrapped keys, queued settings, the outbox) leave this browser. Open tabs
+// let go of the store when asked, so the deletion completes.
+async function forgetPerson(): Promise<void> {
+  await Promise.all([
+    clearSavedPages(),
+    new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase(OFFLINE_DB_NAME);
+      request.onsuccess = request.onerror = () => resolve();
+    }),
+  ]);
+}
+
 async function openPage(request: Request, url: URL): Promise<Response> {
   let response: Response;
   try {
@@ -131,7 +146,7 @@ async function openPage(request: Request, url: URL): Promise<Response> {
   }
   const landed = new URL(response.url || url.href);
   if (isSignedOutPage(landed.pathname)) {
-    await clearSavedPages();
+    await forgetPerson();
   } else if (
     isSavedPage(url.pathname) && response.status === 200 &&
     !response.redirected &&

@@ -12,6 +12,7 @@ import { loadTodayView } from "../../lib/history/today_view.ts";
 import { pickLocale } from "../../components/cards/format.ts";
 import BandConnection from "../../islands/BandConnection.tsx";
 import TodayBand from "../../islands/TodayBand.tsx";
+import OfflineBand from "../../islands/OfflineBand.tsx";
 import BandSections, {
   type SectionGroup,
 } from "../../islands/BandSections.tsx";
@@ -45,6 +46,7 @@ const DEFAULT_GOAL = 8000;
 
 interface BandPageData {
   band: PublicBand;
+  userId: string;
   csrfToken: string;
   today: TodayView;
   locale: string;
@@ -70,6 +72,7 @@ export const handler: Handlers<BandPageData> = {
     });
     return page({
       band: toPublicBand(band, today.lastSyncAt),
+      userId: ctx.state.user.id,
       csrfToken: ctx.state.session?.csrfToken ?? "",
       today,
       locale: pickLocale(ctx.req.headers.get("accept-language")),
@@ -80,7 +83,7 @@ export const handler: Handlers<BandPageData> = {
 
 /** The band's page. */
 export default function BandPage({ data }: PageProps<BandPageData>) {
-  const { band, csrfToken, locale, timeZone, today } = data;
+  const { band, csrfToken, locale, timeZone, today, userId } = data;
   const shared = { bandId: band.id, csrfToken, settings: band.settings };
   const virtual = band.virtual;
   const [first] = BAND_GROUPS;
@@ -115,10 +118,17 @@ export default function BandPage({ data }: PageProps<BandPageData>) {
           name={band.name}
           mac={band.mac}
           virtual={virtual}
+          userId={userId}
           csrfToken={csrfToken}
           lastSyncAt={band.lastSyncAt}
           locale={locale}
           timeZone={timeZone}
+        />
+        <OfflineBand
+          bandId={band.id}
+          userId={userId}
+          csrfToken={csrfToken}
+          locale={locale}
         />
         <TodayBand
           today={today}

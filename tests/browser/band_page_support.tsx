@@ -27,6 +27,7 @@ const standIn = {
         name: band.name,
         mac: band.mac,
         virtual: band.model.startsWith("Virtual"),
+        userId: ctx.state.user!.id,
         csrfToken: ctx.state.session?.csrfToken,
       });
     },

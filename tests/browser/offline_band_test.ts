@@ -1,0 +1,391 @@
+// The band with the server out of reach, in real Chromium with the simulator
+// in the page: "Use this band offline on this browser" keeps a wrapped key;
+// offline (network off, or the server process stopped) the band page opens
+// from its saved copy, an alarm reaches the band and waits for the server,
+// a sync fills the outbox without acknowledging the band; back online the
+// outbox drains exactly once (after a reload, and with two tabs), the server
+// holds exactly the band's minutes, the next sync acknowledges the band, and
+// signing out wipes the key.
+import assert from "node:assert/strict";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { findChromium } from "../support/chromium_path.ts";
+import { saveScreenshot } from "../support/browser.ts";
+import { createTestApp } from "../support/test_app.ts";
+import { buildInjectScript, TEST_KEY } from "../support/inject_band.ts";
+import { signIn } from "../support/signed_in.ts";
+import { getBand } from "../../lib/db/bands.ts";
+import { getSyncState } from "../../lib/db/sync_state.ts";
+import { listStoredTimes, storeBand } from "./band_page_support.tsx";
+import {
+  card,
+  expectNote,
+  openGroup,
+  readSim,
+} from "./band_controls_support_test.ts";
+
+const MAC = "D1:C5:15:51:03:89";
+const MINUTE = 60_000;
+const HISTORY_MINUTES = 1440;
+
+interface OfflineSite {
+  origin: string;
+  kv: Deno.Kv;
+  userId: string;
+  bandId: string;
+  cookie: { name: string; value: string; url: string };
+  /** POST /samples requests the server answered. */
+  uploads: number;
+  /** Stops the server process's listener, as a server that went down. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port. */
+  start(): void;
+  shutdown(): Promise<void>;
+}
+
+async function serveSite(): Promise<OfflineSite> {
+  const testApp = await createTestApp({ env: { PORT: "0" } });
+  const user = await signIn(testApp.kv, "http://localhost");
+  const bandId = await storeBand(testApp.kv, user.userId, {
+    mac: MAC,
+    key: TEST_KEY,
+  });
+  let server: Deno.HttpServer<Deno.NetAddr> | null = null;
+  let port = 0;
+  const site: OfflineSite = {
+    origin: "",
+    kv: testApp.kv,
+    userId: user.userId,
+    bandId,
+    cookie: { name: user.cookie.name, value: user.cookie.value, url: "" },
+    uploads: 0,
+    async stop() {
+      await server?.shutdown();
+      server = null;
+    },
+    start() {
+      server = Deno.serve(
+        { port, hostname: "127.0.0.1", onListen: () => {} },
+        (request) => {
+          const url = new URL(request.url);
+          if (
+            request.method === "POST" && url.pathname.endsWith("/samples")
+          ) site.uploads++;
+          return testApp.app.fetch(request);
+        },
+      );
+      port = server.addr.port;
+    },
+    async shutdown() {
+      await server?.shutdown();
+      testApp.close();
+    },
+  };
+  site.start();
+  site.origin = `http://localhost:${port}`;
+  site.cookie.url = site.origin;
+  return site;
+}
+
+async function openProfile(): Promise<
+  { context: BrowserContext; close(): Promise<void> }
+> {
+  const dir = await Deno.makeTempDir({ prefix: "band-web-offline-" });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium(Deno.env.get("CHROME_PATH")),
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    locale: "en-GB",
+    timezoneId: "UTC",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+      "--enable-features=WebBluetooth",
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
+
+/** The band's history: one day ending at the current minute, the same on every load. */
+async function injectBand(context: BrowserContext, end: number): Promise<void> {
+  await context.addInitScript(
+    await buildInjectScript({
+      bands: [{
+        mac: MAC,
+        key: TEST_KEY,
+        historyDays: HISTORY_MINUTES / 1440,
+        historyEnd: end,
+        seed: 11,
+      }],
+      latencyMs: 1,
+    }),
+  );
+}
+
+async function openBandPage(page: Page, site: OfflineSite): Promise<void> {
+  await page.goto(`${site.origin}/devices/${site.bandId}`);
+  await page.waitForSelector(
+    '[data-island="OfflineBand"][data-hydrated="true"]',
+  );
+}
+
+/** Opens the band page until the service worker controls it and has saved it. */
+async function openSaved(page: Page, site: OfflineSite): Promise<void> {
+  await openBandPage(page, site);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await openBandPage(page, site);
+}
+
+function waitingText(page: Page): Promise<string> {
+  return page.locator("#offline-waiting").textContent().then((t) => t ?? "");
+}
+
+async function expectWaiting(page: Page, text: RegExp): Promise<void> {
+  try {
+    await page.locator("#offline-waiting", { hasText: text }).waitFor({
+      timeout: 15_000,
+    });
+  } catch {
+    throw new Error(
+      `Expected the outbox line to match ${text}, it reads "${await waitingText(
+        page,
+      )}"`,
+    );
+  }
+}
+
+/** What the page's IndexedDB holds for offline use. */
+function readStore(page: Page): Promise<
+  {
+    databases: string[];
+    bands: { bandId: string; keyExtractable: boolean; text: string }[];
+    outboxBatches: number;
+  }
+> {
+  return page.evaluate(async () => {
+    const databases = (await indexedDB.databases()).map((d) => d.name ?? "");
+    if (!databases.includes("band-web-offline")) {
+      return { databases, bands: [], outboxBatches: 0 };
+    }
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open("band-web-offline");
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const bands = (await all("bands")) as {
+      bandId: string;
+      key: { wrappingKey: CryptoKey; data: ArrayBuffer; iv: Uint8Array };
+    }[];
+    const outbox = await all("outbox");
+    db.close();
+    return {
+      databases,
+      bands: bands.map((b) => ({
+        bandId: b.bandId,
+        keyExtractable: b.key.wrappingKey.extractable,
+        // Everything stored, as text, to look for the key in it.
+        text: JSON.stringify(b) +
+          Array.from(
+            new Uint8Array(b.key.data),
+            (x) => x.toString(16).padStart(2, "0"),
+          ).join("") +
+          new TextDecoder().decode(b.key.data),
+      })),
+      outboxBatches: outbox.length,
+    };
+  });
+}
+
+function expectedMinutes(end: number): number[] {
+  return Array.from(
+    { length: HISTORY_MINUTES },
+    (_, i) => end - (HISTORY_MINUTES - i) * MINUTE,
+  );
+}
+
+async function storedMinutes(site: OfflineSite, end: number) {
+  return await listStoredTimes(site.kv, site.bandId, {
+    from: new Date(end - 2 * 1440 * MINUTE).toISOString().slice(0, 10),
+    to: new Date(end + 1440 * MINUTE).toISOString().slice(0, 10),
+  });
+}
+
+const browserTest = { sanitizeResources: false, sanitizeOps: false };
+
+Deno.test({
+  ...browserTest,
+  name:
+    "[browser] offline: the kept band connects with its wrapped key, an alarm reaches the band and waits, a sync fills the outbox unacknowledged; online again it drains exactly and the next sync acknowledges; sign-out wipes the key",
+  async fn() {
+    const site = await serveSite();
+    const profile = await openProfile();
+    try {
+      const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+      await profile.context.addCookies([site.cookie]);
+      await injectBand(profile.context, end);
+      const page = await profile.context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (e) => problems.push(String(e)));
+      await openSaved(page, site);
+
+      // Off by default: nothing secret in this browser.
+      assert.equal(await page.locator("#offline-toggle").isChecked(), false);
+      assert.deepEqual((await readStore(page)).bands, []);
+      await page.locator("#offline-toggle").check();
+      await expectWaiting(page, /^Nothing waiting to upload/);
+      const kept = await readStore(page);
+      assert.equal(kept.bands.length, 1);
+      assert.equal(kept.bands[0].keyExtractable, false);
+      assert.ok(
+        !kept.bands[0].text.toLowerCase().includes(TEST_KEY),
+        "the key is not stored in the clear",
+      );
+
+      // Offline: the page opens from its saved copy and the band still connects.
+      await profile.context.setOffline(true);
+      await openBandPage(page, site);
+      assert.match(
+        await page.locator("#offline-banner").textContent() ?? "",
+        /^Offline: saved copy from /,
+      );
+      await page.getByRole("button", { name: "Connect" }).click();
+      await page.locator("#sync-summary", {
+        hasText: /^Read 1 day of history from the band/,
+      }).waitFor({ timeout: 30_000 });
+      await expectWaiting(
+        page,
+        /^1 day \(1,440 minutes\) waiting to upload · \d/,
+      );
+      assert.equal(await readSim(page, "syncedMinutes"), 0);
+      assert.equal((await readStore(page)).outboxBatches > 0, true);
+      assert.match(
+        await page.locator("#offline-reach").textContent() ?? "",
+        /server is out of reach/,
+      );
+      await saveScreenshot(page, "offline-band-outbox");
+
+      // An alarm set offline reaches the band and waits for the server.
+      await openGroup(page, "Schedule");
+      const alarms = card(page, "alarms");
+      await alarms.getByLabel("Time of alarm 1").fill("06:30");
+      await alarms.getByRole("button", { name: "Save alarm" }).click();
+      await expectNote(page, "alarms", "Alarm 1 set for 06:30");
+      const slots = await readSim<{ time: unknown }[]>(page, "alarms");
+      assert.deepEqual(slots[0].time, { hour: 6, minute: 30 });
+      await expectWaiting(page, /1 settings change waiting to save/);
+      assert.equal(
+        await getSyncState(site.kv, site.bandId).then((s) => s.cursor),
+        null,
+      );
+      await saveScreenshot(page, "offline-band-alarm");
+
+      // Back online: the change and the outbox go up, exactly once.
+      await profile.context.setOffline(false);
+      await expectWaiting(page, /^Nothing waiting to upload/);
+      assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
+      const band = await getBand(site.kv, site.userId, site.bandId);
+      assert.deepEqual(
+        band?.settings.alarms?.map((a) => [a.index, a.hour, a.minute]),
+        [[0, 6, 30]],
+      );
+      assert.equal(await readSim(page, "syncedMinutes"), 0);
+      // The next sync reaches the server and acknowledges the band.
+      await page.getByRole("button", { name: "Sync now" }).click();
+      await page.locator("#sync-summary", { hasText: /^Synced|^Already/ })
+        .waitFor({ timeout: 30_000 });
+      assert.equal(await readSim(page, "syncedMinutes"), HISTORY_MINUTES);
+      assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
+
+      // Sign-out wipes the key (and everything else kept for offline use).
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(`${site.origin}/signin`);
+      const after = await readStore(page);
+      assert.deepEqual(after.bands, []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await profile.close();
+      await site.shutdown();
+    }
+  },
+});
+
+Deno.test({
+  ...browserTest,
+  name:
+    "[browser] offline with the server process stopped: the outbox survives a reload, two tabs upload it once, and the server holds exactly the band's minutes",
+  async fn() {
+    const site = await serveSite();
+    const profile = await openProfile();
+    try {
+      const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+      await profile.context.addCookies([site.cookie]);
+      await injectBand(profile.context, end);
+      const first = await profile.context.newPage();
+      await openSaved(first, site);
+      await first.locator("#offline-toggle").check();
+      await expectWaiting(first, /^Nothing waiting to upload/);
+
+      await site.stop();
+      await openBandPage(first, site);
+      await first.getByRole("button", { name: "Connect" }).click();
+      await expectWaiting(first, /^1 day \(1,440 minutes\) waiting to upload/);
+      assert.equal(await readSim(first, "syncedMinutes"), 0);
+      const batches = (await readStore(first)).outboxBatches;
+      assert.ok(batches > 0);
+
+      // A reload while the server is down: the outbox is still there, and the
+      // band (reconnected by itself) has nothing newer to add to it.
+      const nothingNew = (page: Page) =>
+        page.locator("#sync-summary", { hasText: /^Nothing new on the band/ })
+          .waitFor({ timeout: 30_000 });
+      await openBandPage(first, site);
+      await expectWaiting(first, /^1 day \(1,440 minutes\) waiting to upload/);
+      await nothingNew(first);
+      const second = await profile.context.newPage();
+      await openBandPage(second, site);
+      await expectWaiting(second, /^1 day \(1,440 minutes\) waiting to upload/);
+      await nothingNew(second);
+      assert.equal((await readStore(second)).outboxBatches, batches);
+      assert.equal(site.uploads, 0);
+
+      // The server is back and both tabs hear it at once: one uploads.
+      site.start();
+      await Promise.all(
+        [first, second].map((p) =>
+          p.evaluate(() => dispatchEvent(new Event("online")))
+        ),
+      );
+      await expectWaiting(first, /^Nothing waiting to upload/);
+      await expectWaiting(second, /^Nothing waiting to upload/);
+      assert.equal(site.uploads, batches);
+      assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
+
+      // The reloaded tab reconnected by itself; its next sync acknowledges the band.
+      await first.getByRole("button", { name: "Sync now" }).click();
+      await first.locator("#sync-summary", { hasText: /^Synced|^Already/ })
+        .waitFor({ timeout: 30_000 });
+      assert.equal(await readSim(first, "syncedMinutes"), HISTORY_MINUTES);
+      assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
+    } finally {
+      await profile.close();
+      await site.shutdown();
+    }
+  },
+});
