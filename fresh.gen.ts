@@ -41,10 +41,11 @@ import * as $37 from "./routes/devices/new.tsx";
 import * as $38 from "./routes/healthz.ts";
 import * as $39 from "./routes/index.tsx";
 import * as $40 from "./routes/invite/[token].tsx";
-import * as $41 from "./routes/readyz.ts";
-import * as $42 from "./routes/setup.tsx";
-import * as $43 from "./routes/signin.tsx";
-import * as $44 from "./routes/signout.ts";
+import * as $41 from "./routes/manifest.webmanifest.ts";
+import * as $42 from "./routes/readyz.ts";
+import * as $43 from "./routes/setup.tsx";
+import * as $44 from "./routes/signin.tsx";
+import * as $45 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
@@ -116,10 +117,11 @@ export const manifest = {
     "./routes/healthz.ts": $38,
     "./routes/index.tsx": $39,
     "./routes/invite/[token].tsx": $40,
-    "./routes/readyz.ts": $41,
-    "./routes/setup.tsx": $42,
-    "./routes/signin.tsx": $43,
-    "./routes/signout.ts": $44,
+    "./routes/manifest.webmanifest.ts": $41,
+    "./routes/readyz.ts": $42,
+    "./routes/setup.tsx": $43,
+    "./routes/signin.tsx": $44,
+    "./routes/signout.ts": $45,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,

@@ -3,6 +3,7 @@ import { SiteFooter } from "../components/layout/SiteFooter.tsx";
 import { SiteHeader } from "../components/layout/SiteHeader.tsx";
 import { LocaleContext } from "../components/formats.ts";
 import { DEFAULT_LOCALE } from "../lib/time/locale.ts";
+import { MANIFEST_PATH } from "../lib/pwa/manifest.ts";
 
 /** The document shell every page renders inside. */
 export default function App({ Component, state, url }: AppProps) {
@@ -24,7 +25,12 @@ export default function App({ Component, state, url }: AppProps) {
           content="#0f1419"
         />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="manifest" href="/manifest.webmanifest" />
+        {/* With cookies, so the manifest can list the person's bands as shortcuts. */}
+        <link
+          rel="manifest"
+          href={MANIFEST_PATH}
+          crossorigin="use-credentials"
+        />
         <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <link rel="stylesheet" href="/styles.css" />
         <link rel="stylesheet" href="/charts.css" />

@@ -147,6 +147,8 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "lib/gadgetbridge",
       "lib/history",
       "lib/http",
+      // The manifest's builder (pure JSON), which its route and _app's link share.
+      "lib/pwa/manifest.ts",
       "lib/time",
       "lib/weather",
     ],

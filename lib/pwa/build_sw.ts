@@ -5,12 +5,15 @@
 // change to what the worker serves makes a new worker and new caches.
 import * as esbuild from "esbuild";
 
-/** Static files every page may need offline, at their URL paths under static/. */
+/**
+ * Static files every page may need offline, at their URL paths under static/.
+ * Not the manifest: it lists the signed-in person's bands, so it is left to the
+ * network (a shell cache shared by whoever uses this browser must not keep it).
+ */
 export const SHELL_FILES: readonly string[] = [
   "/styles.css",
   "/charts.css",
   "/favicon.svg",
-  "/manifest.webmanifest",
   "/offline.html",
   "/icons/icon.svg",
   "/icons/icon-192.png",

@@ -200,9 +200,18 @@ Deno.test({
       const parsed = await cdp.send("Page.getAppManifest") as {
         url: string;
         errors: unknown[];
+        data?: string;
       };
       assert.equal(parsed.url, `${site.origin}/manifest.webmanifest`);
       assert.deepEqual(parsed.errors, []);
+      // The link sends the session cookie, so Chromium's copy lists the band.
+      const fetched = JSON.parse(parsed.data ?? "{}") as {
+        shortcuts?: { url: string }[];
+      };
+      assert.deepEqual(
+        fetched.shortcuts?.map((s) => s.url),
+        [site.bandPath, "/", "/devices/new"],
+      );
       const { installabilityErrors } = await cdp.send(
         "Page.getInstallabilityErrors",
       );
@@ -240,6 +249,10 @@ Deno.test({
         name.startsWith("band-web-shell-")
       )?.[1] ?? [];
       assert.ok(shell.includes("/offline.html"));
+      assert.ok(
+        !shell.includes("/manifest.webmanifest"),
+        "the per-person manifest is not in the shared shell",
+      );
       assert.ok(shell.includes("/styles.css"));
       assert.ok(shell.some((path) =>
         /^\/build\/page-\w+\.js$/.test(path)

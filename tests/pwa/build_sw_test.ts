@@ -7,6 +7,7 @@ import {
 import { projectPaths } from "../../lib/http/server.ts";
 import { stopBuilder } from "../../lib/http/build_islands.ts";
 import { ROOT } from "../support/test_app.ts";
+import { MANIFEST_PATH } from "../../lib/pwa/manifest.ts";
 
 async function withBuildDir(
   files: string[],
@@ -77,4 +78,9 @@ Deno.test({
       await stopBuilder();
     }
   },
+});
+
+Deno.test("SHELL_FILES leaves out the manifest, which lists the signed-in person's bands", () => {
+  assert.equal(MANIFEST_PATH, "/manifest.webmanifest");
+  assert.ok(!SHELL_FILES.includes(MANIFEST_PATH));
 });
