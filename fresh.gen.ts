@@ -24,27 +24,29 @@ import * as $20 from "./routes/api/invitations.ts";
 import * as $21 from "./routes/api/invitations/[token].ts";
 import * as $22 from "./routes/api/me.ts";
 import * as $23 from "./routes/api/me/password.ts";
-import * as $24 from "./routes/api/me/tokens.ts";
-import * as $25 from "./routes/api/me/tokens/[id].ts";
-import * as $26 from "./routes/api/passkeys.ts";
-import * as $27 from "./routes/api/passkeys/[id].ts";
-import * as $28 from "./routes/api/passkeys/options.ts";
-import * as $29 from "./routes/api/passkeys/signin.ts";
-import * as $30 from "./routes/api/passkeys/signin/options.ts";
-import * as $31 from "./routes/api/session.ts";
-import * as $32 from "./routes/api/setup.ts";
-import * as $33 from "./routes/api/signup.ts";
-import * as $34 from "./routes/api/weather.ts";
-import * as $35 from "./routes/devices/[id].tsx";
-import * as $36 from "./routes/devices/[id]/history.tsx";
-import * as $37 from "./routes/devices/new.tsx";
-import * as $38 from "./routes/healthz.ts";
-import * as $39 from "./routes/index.tsx";
-import * as $40 from "./routes/invite/[token].tsx";
-import * as $41 from "./routes/readyz.ts";
-import * as $42 from "./routes/setup.tsx";
-import * as $43 from "./routes/signin.tsx";
-import * as $44 from "./routes/signout.ts";
+import * as $24 from "./routes/api/me/restore.ts";
+import * as $25 from "./routes/api/me/takeout.ts";
+import * as $26 from "./routes/api/me/tokens.ts";
+import * as $27 from "./routes/api/me/tokens/[id].ts";
+import * as $28 from "./routes/api/passkeys.ts";
+import * as $29 from "./routes/api/passkeys/[id].ts";
+import * as $30 from "./routes/api/passkeys/options.ts";
+import * as $31 from "./routes/api/passkeys/signin.ts";
+import * as $32 from "./routes/api/passkeys/signin/options.ts";
+import * as $33 from "./routes/api/session.ts";
+import * as $34 from "./routes/api/setup.ts";
+import * as $35 from "./routes/api/signup.ts";
+import * as $36 from "./routes/api/weather.ts";
+import * as $37 from "./routes/devices/[id].tsx";
+import * as $38 from "./routes/devices/[id]/history.tsx";
+import * as $39 from "./routes/devices/new.tsx";
+import * as $40 from "./routes/healthz.ts";
+import * as $41 from "./routes/index.tsx";
+import * as $42 from "./routes/invite/[token].tsx";
+import * as $43 from "./routes/readyz.ts";
+import * as $44 from "./routes/setup.tsx";
+import * as $45 from "./routes/signin.tsx";
+import * as $46 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
@@ -98,27 +100,29 @@ export const manifest = {
     "./routes/api/invitations/[token].ts": $21,
     "./routes/api/me.ts": $22,
     "./routes/api/me/password.ts": $23,
-    "./routes/api/me/tokens.ts": $24,
-    "./routes/api/me/tokens/[id].ts": $25,
-    "./routes/api/passkeys.ts": $26,
-    "./routes/api/passkeys/[id].ts": $27,
-    "./routes/api/passkeys/options.ts": $28,
-    "./routes/api/passkeys/signin.ts": $29,
-    "./routes/api/passkeys/signin/options.ts": $30,
-    "./routes/api/session.ts": $31,
-    "./routes/api/setup.ts": $32,
-    "./routes/api/signup.ts": $33,
-    "./routes/api/weather.ts": $34,
-    "./routes/devices/[id].tsx": $35,
-    "./routes/devices/[id]/history.tsx": $36,
-    "./routes/devices/new.tsx": $37,
-    "./routes/healthz.ts": $38,
-    "./routes/index.tsx": $39,
-    "./routes/invite/[token].tsx": $40,
-    "./routes/readyz.ts": $41,
-    "./routes/setup.tsx": $42,
-    "./routes/signin.tsx": $43,
-    "./routes/signout.ts": $44,
+    "./routes/api/me/restore.ts": $24,
+    "./routes/api/me/takeout.ts": $25,
+    "./routes/api/me/tokens.ts": $26,
+    "./routes/api/me/tokens/[id].ts": $27,
+    "./routes/api/passkeys.ts": $28,
+    "./routes/api/passkeys/[id].ts": $29,
+    "./routes/api/passkeys/options.ts": $30,
+    "./routes/api/passkeys/signin.ts": $31,
+    "./routes/api/passkeys/signin/options.ts": $32,
+    "./routes/api/session.ts": $33,
+    "./routes/api/setup.ts": $34,
+    "./routes/api/signup.ts": $35,
+    "./routes/api/weather.ts": $36,
+    "./routes/devices/[id].tsx": $37,
+    "./routes/devices/[id]/history.tsx": $38,
+    "./routes/devices/new.tsx": $39,
+    "./routes/healthz.ts": $40,
+    "./routes/index.tsx": $41,
+    "./routes/invite/[token].tsx": $42,
+    "./routes/readyz.ts": $43,
+    "./routes/setup.tsx": $44,
+    "./routes/signin.tsx": $45,
+    "./routes/signout.ts": $46,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,
