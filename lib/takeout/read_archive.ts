@@ -150,7 +150,7 @@ export async function readArchive(
       unzip.push(chunk, final);
     } catch (caught) {
       problem ??= damaged(
-        `the ZIP file is damaged (${(caught as Error).message})`,
+        `the ZIP file is damaged or truncated (${(caught as Error).message})`,
       );
     }
     for (const event of events.splice(0)) {

@@ -102,7 +102,9 @@ export async function seedBand(
 export async function downloadTakeout(
   agent: Agent,
   query = "",
-): Promise<{ res: Response; bytes: Uint8Array; files: Map<string, string> }> {
+): Promise<
+  { res: Response; bytes: Uint8Array<ArrayBuffer>; files: Map<string, string> }
+> {
   const res = await agent.request("GET", `/api/me/takeout${query}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   const files = new Map<string, string>();
