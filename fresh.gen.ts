@@ -55,23 +55,24 @@ import * as $$4 from "./islands/ChartDetails.tsx";
 import * as $$5 from "./islands/CopyButton.tsx";
 import * as $$6 from "./islands/PasskeyManager.tsx";
 import * as $$7 from "./islands/PasskeySignIn.tsx";
-import * as $$8 from "./islands/TimeZoneInput.tsx";
-import * as $$9 from "./islands/TodayBand.tsx";
-import * as $$10 from "./islands/cards/AlarmsCard.tsx";
-import * as $$11 from "./islands/cards/BandLockCard.tsx";
-import * as $$12 from "./islands/cards/BandTimeCard.tsx";
-import * as $$13 from "./islands/cards/DeviceInfoCard.tsx";
-import * as $$14 from "./islands/cards/DisplayCard.tsx";
-import * as $$15 from "./islands/cards/FindBandCard.tsx";
-import * as $$16 from "./islands/cards/GadgetbridgeCard.tsx";
-import * as $$17 from "./islands/cards/GoalCard.tsx";
-import * as $$18 from "./islands/cards/HeartRateCard.tsx";
-import * as $$19 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$20 from "./islands/cards/MusicCard.tsx";
-import * as $$21 from "./islands/cards/NotificationsCard.tsx";
-import * as $$22 from "./islands/cards/RemindersCard.tsx";
-import * as $$23 from "./islands/cards/SettingsCard.tsx";
-import * as $$24 from "./islands/cards/WeatherCard.tsx";
+import * as $$8 from "./islands/RestoreArchive.tsx";
+import * as $$9 from "./islands/TimeZoneInput.tsx";
+import * as $$10 from "./islands/TodayBand.tsx";
+import * as $$11 from "./islands/cards/AlarmsCard.tsx";
+import * as $$12 from "./islands/cards/BandLockCard.tsx";
+import * as $$13 from "./islands/cards/BandTimeCard.tsx";
+import * as $$14 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$15 from "./islands/cards/DisplayCard.tsx";
+import * as $$16 from "./islands/cards/FindBandCard.tsx";
+import * as $$17 from "./islands/cards/GadgetbridgeCard.tsx";
+import * as $$18 from "./islands/cards/GoalCard.tsx";
+import * as $$19 from "./islands/cards/HeartRateCard.tsx";
+import * as $$20 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$21 from "./islands/cards/MusicCard.tsx";
+import * as $$22 from "./islands/cards/NotificationsCard.tsx";
+import * as $$23 from "./islands/cards/RemindersCard.tsx";
+import * as $$24 from "./islands/cards/SettingsCard.tsx";
+import * as $$25 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -133,22 +134,23 @@ export const manifest = {
     "./islands/CopyButton.tsx": $$5,
     "./islands/PasskeyManager.tsx": $$6,
     "./islands/PasskeySignIn.tsx": $$7,
-    "./islands/TimeZoneInput.tsx": $$8,
-    "./islands/TodayBand.tsx": $$9,
-    "./islands/cards/AlarmsCard.tsx": $$10,
-    "./islands/cards/BandLockCard.tsx": $$11,
-    "./islands/cards/BandTimeCard.tsx": $$12,
-    "./islands/cards/DeviceInfoCard.tsx": $$13,
-    "./islands/cards/DisplayCard.tsx": $$14,
-    "./islands/cards/FindBandCard.tsx": $$15,
-    "./islands/cards/GadgetbridgeCard.tsx": $$16,
-    "./islands/cards/GoalCard.tsx": $$17,
-    "./islands/cards/HeartRateCard.tsx": $$18,
-    "./islands/cards/IdleAlertsCard.tsx": $$19,
-    "./islands/cards/MusicCard.tsx": $$20,
-    "./islands/cards/NotificationsCard.tsx": $$21,
-    "./islands/cards/RemindersCard.tsx": $$22,
-    "./islands/cards/SettingsCard.tsx": $$23,
-    "./islands/cards/WeatherCard.tsx": $$24,
+    "./islands/RestoreArchive.tsx": $$8,
+    "./islands/TimeZoneInput.tsx": $$9,
+    "./islands/TodayBand.tsx": $$10,
+    "./islands/cards/AlarmsCard.tsx": $$11,
+    "./islands/cards/BandLockCard.tsx": $$12,
+    "./islands/cards/BandTimeCard.tsx": $$13,
+    "./islands/cards/DeviceInfoCard.tsx": $$14,
+    "./islands/cards/DisplayCard.tsx": $$15,
+    "./islands/cards/FindBandCard.tsx": $$16,
+    "./islands/cards/GadgetbridgeCard.tsx": $$17,
+    "./islands/cards/GoalCard.tsx": $$18,
+    "./islands/cards/HeartRateCard.tsx": $$19,
+    "./islands/cards/IdleAlertsCard.tsx": $$20,
+    "./islands/cards/MusicCard.tsx": $$21,
+    "./islands/cards/NotificationsCard.tsx": $$22,
+    "./islands/cards/RemindersCard.tsx": $$23,
+    "./islands/cards/SettingsCard.tsx": $$24,
+    "./islands/cards/WeatherCard.tsx": $$25,
   },
 };
