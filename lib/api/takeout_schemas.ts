@@ -99,6 +99,33 @@ export const takeoutMinuteSchema = z.object({
 /** A minute as the archive holds it. */
 export type TakeoutMinute = z.infer<typeof takeoutMinuteSchema>;
 
+const MINUTE_FIELDS = 6;
+
+function isByte(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0 &&
+    (value as number) <= 0xff;
+}
+
+/**
+ * Tells whether a value is what `takeoutMinuteSchema` accepts, without zod:
+ * a year holds 525,600 minutes, and zod would be most of a restore's time.
+ * Callers ask the schema only for the message of a refused line.
+ */
+export function isTakeoutMinute(value: unknown): value is TakeoutMinute {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const m = value as Record<string, unknown>;
+  let fields = 0;
+  for (const _ in m) fields++;
+  const time = m.time as number, offset = m.utcOffsetMinutes as number;
+  return fields === MINUTE_FIELDS && Number.isInteger(time) &&
+    time >= EARLIEST_SAMPLE_MS && time % 60_000 === 0 &&
+    Number.isInteger(offset) && offset >= -12 * 60 && offset <= 14 * 60 &&
+    isByte(m.kind) && isByte(m.intensity) && isByte(m.steps) &&
+    isByte(m.heartRate);
+}
+
 /** One line of `bands/<id>/readings.jsonl`: a reading tagged with its family. */
 export const takeoutReadingSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("heart_rate"), ...heartRateReadingSchema.shape })

@@ -5,6 +5,7 @@
 // this server does not understand.
 import type { z } from "zod";
 import {
+  isTakeoutMinute,
   TAKEOUT_FORMAT,
   TAKEOUT_VERSION,
   type TakeoutBand,
@@ -91,6 +92,7 @@ export async function checkArchive(
   const lastMinute = new Map<string, number>();
   const referenced = new Set<string>();
   const documents = new Map<string, string[]>();
+  const bandFiles = new Map<string, ReturnType<typeof parseBandFileName>>();
   let problem: HttpError | null = null;
   const fail = (message: string) => {
     problem ??= damaged(message);
@@ -99,10 +101,11 @@ export async function checkArchive(
   await readArchive(path, (event) => {
     if (event.type === "start") {
       counts.set(event.name, 0);
+      bandFiles.set(event.name, parseBandFileName(event.name));
       if (event.name === MANIFEST_NAME || event.name === PROFILE_NAME) {
         documents.set(event.name, []);
       } else if (
-        event.name !== BANDS_NAME && parseBandFileName(event.name) === null
+        event.name !== BANDS_NAME && bandFiles.get(event.name) === null
       ) fail(`the archive holds an unexpected file ${event.name}`);
       return;
     }
@@ -117,30 +120,32 @@ export async function checkArchive(
     }
     counts.set(event.name, counts.get(event.name)! + 1);
     if (problem !== null) return;
-    const where = `${event.name} line ${event.number}`;
     const value = parseJson(event.line);
-    if (value === undefined) return fail(`${where} is not JSON`);
+    const where = () => `${event.name} line ${event.number}`;
+    if (value === undefined) return fail(`${where()} is not JSON`);
     if (event.name === BANDS_NAME) {
       const band = takeoutBandSchema.safeParse(value);
       if (!band.success) {
-        return fail(`${where} is malformed: ${describe(band.error)}`);
+        return fail(`${where()} is malformed: ${describe(band.error)}`);
       }
       if (bands.some((b) => b.id === band.data.id || b.mac === band.data.mac)) {
-        return fail(`${where} repeats a band id or MAC address`);
+        return fail(`${where()} repeats a band id or MAC address`);
       }
       bands.push(band.data);
       return;
     }
-    const file = parseBandFileName(event.name)!;
+    const file = bandFiles.get(event.name)!;
     referenced.add(file.bandId);
-    const line = LINE_SCHEMAS[file.kind].safeParse(value);
-    if (!line.success) {
-      return fail(`${where} is malformed: ${describe(line.error)}`);
+    if (file.kind !== "minutes" || !isTakeoutMinute(value)) {
+      const line = LINE_SCHEMAS[file.kind].safeParse(value);
+      if (!line.success) {
+        return fail(`${where()} is malformed: ${describe(line.error)}`);
+      }
     }
     if (file.kind === "minutes") {
-      const time = (line.data as { time: number }).time;
+      const time = (value as { time: number }).time;
       if (time <= (lastMinute.get(file.bandId) ?? -Infinity)) {
-        return fail(`${where} is not after the minute before it`);
+        return fail(`${where()} is not after the minute before it`);
       }
       lastMinute.set(file.bandId, time);
     }

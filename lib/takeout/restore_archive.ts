@@ -6,6 +6,7 @@
 // workouts through storeReadings. Both keep what is stored, so restoring the
 // same archive twice changes nothing.
 import {
+  isTakeoutMinute,
   takeoutMinuteSchema,
   takeoutReadingSchema,
   type TakeoutRestoreBand,
@@ -189,9 +190,14 @@ export async function restoreArchive(
     else target.result.readings += added;
   };
 
+  const bandFiles = new Map<string, ReturnType<typeof parseBandFileName>>();
   await readArchive(path, async (event) => {
-    const file = parseBandFileName(event.name);
-    if (file === null || event.type === "start") return;
+    if (event.type === "start") {
+      bandFiles.set(event.name, parseBandFileName(event.name));
+      return;
+    }
+    const file = bandFiles.get(event.name);
+    if (!file) return;
     const target = matched.get(file.bandId)!;
     if (event.type === "end") {
       if (file.kind === "minutes") await flushMinutes(target);
@@ -202,7 +208,9 @@ export async function restoreArchive(
     }
     const value = JSON.parse(event.line);
     if (file.kind === "minutes") {
-      const m = takeoutMinuteSchema.parse(value);
+      const m = isTakeoutMinute(value)
+        ? value
+        : takeoutMinuteSchema.parse(value);
       const at = monthOf(m.time);
       if (month.month !== -1 && month.month !== at) await flushMinutes(target);
       month.month = at;
