@@ -99,6 +99,11 @@ export async function checkArchive(
   };
 
   await readArchive(path, (event) => {
+    // Folders (`bands/`) appear when a person unpacks and zips the archive again.
+    if (event.name.endsWith("/")) {
+      if (event.type === "line") fail(`the folder ${event.name} holds data`);
+      return;
+    }
     if (event.type === "start") {
       counts.set(event.name, 0);
       bandFiles.set(event.name, parseBandFileName(event.name));

@@ -202,6 +202,33 @@ function alter(
   return zip(out);
 }
 
+Deno.test("[api] POST /api/me/restore reads an archive unpacked and zipped again, folders and all", async () => {
+  const from = await source();
+  using _from = from.t;
+  const { files } = await downloadTakeout(from.owner, "?keys=1");
+  const to = await fresh();
+  using _to = to.t;
+  const entries: Record<string, Uint8Array> = {};
+  for (const name of files.keys()) {
+    const parts = name.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      entries[parts.slice(0, i).join("/") + "/"] = new Uint8Array(0);
+    }
+  }
+  for (const [name, text] of files) entries[name] = strToU8(text);
+  assert.ok("bands/" in entries);
+  const res = await postRestore(
+    to.owner,
+    zipSync(entries, { level: 9 }) as Uint8Array<ArrayBuffer>,
+  );
+  assert.equal(res.status, 200, await res.clone().text());
+  const result = await res.json();
+  assert.deepEqual(
+    result.bands.map((b: { minutes: number }) => b.minutes),
+    [1100, 1100],
+  );
+});
+
 Deno.test("[api] POST /api/me/restore refuses newer, foreign, malformed and truncated archives with a 4xx and nothing stored", async () => {
   const from = await source();
   using _from = from.t;
