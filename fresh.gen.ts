@@ -24,28 +24,30 @@ import * as $20 from "./routes/api/invitations.ts";
 import * as $21 from "./routes/api/invitations/[token].ts";
 import * as $22 from "./routes/api/me.ts";
 import * as $23 from "./routes/api/me/password.ts";
-import * as $24 from "./routes/api/me/tokens.ts";
-import * as $25 from "./routes/api/me/tokens/[id].ts";
-import * as $26 from "./routes/api/passkeys.ts";
-import * as $27 from "./routes/api/passkeys/[id].ts";
-import * as $28 from "./routes/api/passkeys/options.ts";
-import * as $29 from "./routes/api/passkeys/signin.ts";
-import * as $30 from "./routes/api/passkeys/signin/options.ts";
-import * as $31 from "./routes/api/session.ts";
-import * as $32 from "./routes/api/setup.ts";
-import * as $33 from "./routes/api/signup.ts";
-import * as $34 from "./routes/api/weather.ts";
-import * as $35 from "./routes/devices/[id].tsx";
-import * as $36 from "./routes/devices/[id]/history.tsx";
-import * as $37 from "./routes/devices/new.tsx";
-import * as $38 from "./routes/healthz.ts";
-import * as $39 from "./routes/index.tsx";
-import * as $40 from "./routes/invite/[token].tsx";
-import * as $41 from "./routes/manifest.webmanifest.ts";
-import * as $42 from "./routes/readyz.ts";
-import * as $43 from "./routes/setup.tsx";
-import * as $44 from "./routes/signin.tsx";
-import * as $45 from "./routes/signout.ts";
+import * as $24 from "./routes/api/me/restore.ts";
+import * as $25 from "./routes/api/me/takeout.ts";
+import * as $26 from "./routes/api/me/tokens.ts";
+import * as $27 from "./routes/api/me/tokens/[id].ts";
+import * as $28 from "./routes/api/passkeys.ts";
+import * as $29 from "./routes/api/passkeys/[id].ts";
+import * as $30 from "./routes/api/passkeys/options.ts";
+import * as $31 from "./routes/api/passkeys/signin.ts";
+import * as $32 from "./routes/api/passkeys/signin/options.ts";
+import * as $33 from "./routes/api/session.ts";
+import * as $34 from "./routes/api/setup.ts";
+import * as $35 from "./routes/api/signup.ts";
+import * as $36 from "./routes/api/weather.ts";
+import * as $37 from "./routes/devices/[id].tsx";
+import * as $38 from "./routes/devices/[id]/history.tsx";
+import * as $39 from "./routes/devices/new.tsx";
+import * as $40 from "./routes/healthz.ts";
+import * as $41 from "./routes/index.tsx";
+import * as $42 from "./routes/invite/[token].tsx";
+import * as $43 from "./routes/manifest.webmanifest.ts";
+import * as $44 from "./routes/readyz.ts";
+import * as $45 from "./routes/setup.tsx";
+import * as $46 from "./routes/signin.tsx";
+import * as $47 from "./routes/signout.ts";
 import * as $$0 from "./islands/AddBandButton.tsx";
 import * as $$1 from "./islands/AddBandFlow.tsx";
 import * as $$2 from "./islands/BandConnection.tsx";
@@ -55,23 +57,24 @@ import * as $$5 from "./islands/CopyButton.tsx";
 import * as $$6 from "./islands/OfflineBand.tsx";
 import * as $$7 from "./islands/PasskeyManager.tsx";
 import * as $$8 from "./islands/PasskeySignIn.tsx";
-import * as $$9 from "./islands/TimeZoneInput.tsx";
-import * as $$10 from "./islands/TodayBand.tsx";
-import * as $$11 from "./islands/cards/AlarmsCard.tsx";
-import * as $$12 from "./islands/cards/BandLockCard.tsx";
-import * as $$13 from "./islands/cards/BandTimeCard.tsx";
-import * as $$14 from "./islands/cards/DeviceInfoCard.tsx";
-import * as $$15 from "./islands/cards/DisplayCard.tsx";
-import * as $$16 from "./islands/cards/FindBandCard.tsx";
-import * as $$17 from "./islands/cards/GadgetbridgeCard.tsx";
-import * as $$18 from "./islands/cards/GoalCard.tsx";
-import * as $$19 from "./islands/cards/HeartRateCard.tsx";
-import * as $$20 from "./islands/cards/IdleAlertsCard.tsx";
-import * as $$21 from "./islands/cards/MusicCard.tsx";
-import * as $$22 from "./islands/cards/NotificationsCard.tsx";
-import * as $$23 from "./islands/cards/RemindersCard.tsx";
-import * as $$24 from "./islands/cards/SettingsCard.tsx";
-import * as $$25 from "./islands/cards/WeatherCard.tsx";
+import * as $$9 from "./islands/RestoreArchive.tsx";
+import * as $$10 from "./islands/TimeZoneInput.tsx";
+import * as $$11 from "./islands/TodayBand.tsx";
+import * as $$12 from "./islands/cards/AlarmsCard.tsx";
+import * as $$13 from "./islands/cards/BandLockCard.tsx";
+import * as $$14 from "./islands/cards/BandTimeCard.tsx";
+import * as $$15 from "./islands/cards/DeviceInfoCard.tsx";
+import * as $$16 from "./islands/cards/DisplayCard.tsx";
+import * as $$17 from "./islands/cards/FindBandCard.tsx";
+import * as $$18 from "./islands/cards/GadgetbridgeCard.tsx";
+import * as $$19 from "./islands/cards/GoalCard.tsx";
+import * as $$20 from "./islands/cards/HeartRateCard.tsx";
+import * as $$21 from "./islands/cards/IdleAlertsCard.tsx";
+import * as $$22 from "./islands/cards/MusicCard.tsx";
+import * as $$23 from "./islands/cards/NotificationsCard.tsx";
+import * as $$24 from "./islands/cards/RemindersCard.tsx";
+import * as $$25 from "./islands/cards/SettingsCard.tsx";
+import * as $$26 from "./islands/cards/WeatherCard.tsx";
 
 /** Every route and island module, keyed by path. */
 export const manifest = {
@@ -100,28 +103,30 @@ export const manifest = {
     "./routes/api/invitations/[token].ts": $21,
     "./routes/api/me.ts": $22,
     "./routes/api/me/password.ts": $23,
-    "./routes/api/me/tokens.ts": $24,
-    "./routes/api/me/tokens/[id].ts": $25,
-    "./routes/api/passkeys.ts": $26,
-    "./routes/api/passkeys/[id].ts": $27,
-    "./routes/api/passkeys/options.ts": $28,
-    "./routes/api/passkeys/signin.ts": $29,
-    "./routes/api/passkeys/signin/options.ts": $30,
-    "./routes/api/session.ts": $31,
-    "./routes/api/setup.ts": $32,
-    "./routes/api/signup.ts": $33,
-    "./routes/api/weather.ts": $34,
-    "./routes/devices/[id].tsx": $35,
-    "./routes/devices/[id]/history.tsx": $36,
-    "./routes/devices/new.tsx": $37,
-    "./routes/healthz.ts": $38,
-    "./routes/index.tsx": $39,
-    "./routes/invite/[token].tsx": $40,
-    "./routes/manifest.webmanifest.ts": $41,
-    "./routes/readyz.ts": $42,
-    "./routes/setup.tsx": $43,
-    "./routes/signin.tsx": $44,
-    "./routes/signout.ts": $45,
+    "./routes/api/me/restore.ts": $24,
+    "./routes/api/me/takeout.ts": $25,
+    "./routes/api/me/tokens.ts": $26,
+    "./routes/api/me/tokens/[id].ts": $27,
+    "./routes/api/passkeys.ts": $28,
+    "./routes/api/passkeys/[id].ts": $29,
+    "./routes/api/passkeys/options.ts": $30,
+    "./routes/api/passkeys/signin.ts": $31,
+    "./routes/api/passkeys/signin/options.ts": $32,
+    "./routes/api/session.ts": $33,
+    "./routes/api/setup.ts": $34,
+    "./routes/api/signup.ts": $35,
+    "./routes/api/weather.ts": $36,
+    "./routes/devices/[id].tsx": $37,
+    "./routes/devices/[id]/history.tsx": $38,
+    "./routes/devices/new.tsx": $39,
+    "./routes/healthz.ts": $40,
+    "./routes/index.tsx": $41,
+    "./routes/invite/[token].tsx": $42,
+    "./routes/manifest.webmanifest.ts": $43,
+    "./routes/readyz.ts": $44,
+    "./routes/setup.tsx": $45,
+    "./routes/signin.tsx": $46,
+    "./routes/signout.ts": $47,
   },
   islands: {
     "./islands/AddBandButton.tsx": $$0,
@@ -133,22 +138,23 @@ export const manifest = {
     "./islands/OfflineBand.tsx": $$6,
     "./islands/PasskeyManager.tsx": $$7,
     "./islands/PasskeySignIn.tsx": $$8,
-    "./islands/TimeZoneInput.tsx": $$9,
-    "./islands/TodayBand.tsx": $$10,
-    "./islands/cards/AlarmsCard.tsx": $$11,
-    "./islands/cards/BandLockCard.tsx": $$12,
-    "./islands/cards/BandTimeCard.tsx": $$13,
-    "./islands/cards/DeviceInfoCard.tsx": $$14,
-    "./islands/cards/DisplayCard.tsx": $$15,
-    "./islands/cards/FindBandCard.tsx": $$16,
-    "./islands/cards/GadgetbridgeCard.tsx": $$17,
-    "./islands/cards/GoalCard.tsx": $$18,
-    "./islands/cards/HeartRateCard.tsx": $$19,
-    "./islands/cards/IdleAlertsCard.tsx": $$20,
-    "./islands/cards/MusicCard.tsx": $$21,
-    "./islands/cards/NotificationsCard.tsx": $$22,
-    "./islands/cards/RemindersCard.tsx": $$23,
-    "./islands/cards/SettingsCard.tsx": $$24,
-    "./islands/cards/WeatherCard.tsx": $$25,
+    "./islands/RestoreArchive.tsx": $$9,
+    "./islands/TimeZoneInput.tsx": $$10,
+    "./islands/TodayBand.tsx": $$11,
+    "./islands/cards/AlarmsCard.tsx": $$12,
+    "./islands/cards/BandLockCard.tsx": $$13,
+    "./islands/cards/BandTimeCard.tsx": $$14,
+    "./islands/cards/DeviceInfoCard.tsx": $$15,
+    "./islands/cards/DisplayCard.tsx": $$16,
+    "./islands/cards/FindBandCard.tsx": $$17,
+    "./islands/cards/GadgetbridgeCard.tsx": $$18,
+    "./islands/cards/GoalCard.tsx": $$19,
+    "./islands/cards/HeartRateCard.tsx": $$20,
+    "./islands/cards/IdleAlertsCard.tsx": $$21,
+    "./islands/cards/MusicCard.tsx": $$22,
+    "./islands/cards/NotificationsCard.tsx": $$23,
+    "./islands/cards/RemindersCard.tsx": $$24,
+    "./islands/cards/SettingsCard.tsx": $$25,
+    "./islands/cards/WeatherCard.tsx": $$26,
   },
 };

@@ -22,6 +22,8 @@ import { changeTimeZone } from "../lib/db/summary_rebuild.ts";
 import type { RouteContext } from "../lib/http/define.ts";
 import { handleTokenForm, listTokenRows } from "../lib/auth/api_token_forms.ts";
 import { ApiTokensSection } from "../components/account/ApiTokensSection.tsx";
+import { TakeoutSection } from "../components/account/TakeoutSection.tsx";
+import RestoreArchive from "../islands/RestoreArchive.tsx";
 import type { CredentialRow } from "../components/account/CredentialList.tsx";
 import PasskeyManager from "../islands/PasskeyManager.tsx";
 import { toPasskeyView } from "../lib/auth/passkeys.ts";
@@ -55,7 +57,7 @@ async function load(ctx: RouteContext, extra: Partial<Data> = {}) {
   };
 }
 
-/** The signed-in person's account: time zone, password, invitations, deletion. */
+/** The signed-in person's account: time zone, password, credentials, takeout, invitations, deletion. */
 export const handler: Handlers<Data> = {
   async GET(ctx) {
     if (!ctx.state.user) return redirect("/signin");
@@ -224,6 +226,9 @@ export default function AccountPage({ data, url }: PageProps<Data>) {
         timeZone={data.timeZone}
         csrfToken={data.csrfToken}
       />
+      <TakeoutSection>
+        <RestoreArchive csrfToken={data.csrfToken} />
+      </TakeoutSection>
       {data.role === "owner"
         ? (
           <section class="card">

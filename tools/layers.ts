@@ -87,6 +87,19 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
     ],
     packages: ["node:sqlite", "fflate", "zod"],
   },
+  "lib/takeout": {
+    holds:
+      "a person's takeout archive: stream it out, check and restore it (server only)",
+    // HTTP errors, so a bad archive answers its 4xx from wherever it is found.
+    may: [
+      "lib/db",
+      "lib/minute",
+      "lib/api",
+      "lib/time",
+      "lib/http/errors.ts",
+    ],
+    packages: ["fflate", "zod"],
+  },
   "lib/history": {
     holds: "history views: loaders (server) and pure view code",
     may: ["lib/api", "lib/db", "lib/minute", "lib/protocol", "lib/time"],
@@ -149,6 +162,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
       "lib/http",
       // The manifest's builder (pure JSON), which its route and _app's link share.
       "lib/pwa/manifest.ts",
+      "lib/takeout",
       "lib/time",
       "lib/weather",
     ],

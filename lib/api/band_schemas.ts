@@ -1,5 +1,6 @@
 // Request bodies and answers of the band endpoints. The auth key appears only
-// in `createBandSchema` and `BandKeyResponse`; everything else uses `PublicBand`.
+// in `createBandSchema` and `BandKeyResponse` (and in a takeout's band line when
+// asked for, lib/api/takeout_schemas.ts); everything else uses `PublicBand`.
 import { z } from "zod";
 import { AUTH_KEY_PATTERN, MAC_PATTERN, stripAuthKey } from "./band_fields.ts";
 

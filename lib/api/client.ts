@@ -4,6 +4,7 @@ import type {
   GadgetbridgeImportResult,
   GadgetbridgePreview,
 } from "./gadgetbridge_schemas.ts";
+import type { TakeoutRestoreResult } from "./takeout_schemas.ts";
 import type { ActivityBatch } from "../protocol/activity_sample.ts";
 import type { InvitationResponse, MeResponse } from "./account_schemas.ts";
 import type {
@@ -230,6 +231,11 @@ export class ApiClient {
       }`,
       file,
     );
+  }
+
+  /** Restores a takeout ZIP into the signed-in person's account. */
+  restoreTakeout(file: Blob): Promise<TakeoutRestoreResult> {
+    return this.#call("POST", "/api/me/restore", file);
   }
 
   /** Reads the band's auth key, to authenticate with it; keep it in memory only. */

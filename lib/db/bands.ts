@@ -1,6 +1,7 @@
 // Band records, keyed under their owner so that every lookup is an ownership
 // check. The auth key is stored here and leaves only through `getBand` for the
-// band's own key endpoint; everything else goes through `toPublicBand`.
+// band's own key endpoint and a takeout that asks for it; everything else goes
+// through `toPublicBand`.
 import type { BandSettings, PublicBand } from "../api/band_schemas.ts";
 import { GoneError } from "./errors.ts";
 import {

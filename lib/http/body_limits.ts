@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { MiddlewareHandler } from "hono";
 import { MAX_UPLOAD_BYTES } from "../api/sample_schemas.ts";
 import { GADGETBRIDGE_MAX_BYTES } from "../api/gadgetbridge_schemas.ts";
+import { TAKEOUT_MAX_BYTES } from "../api/takeout_schemas.ts";
 import { bodyTooLarge } from "./read_body.ts";
 
 /** Largest HTML form post (sign-in, setup, invitations, account, sign-out, add band): 16 KiB. */
@@ -19,6 +20,8 @@ const ROUTE_LIMITS: Record<string, number> = {
   "/api/bands/:id/samples": MAX_UPLOAD_BYTES,
   // A Gadgetbridge database or ZIP backup, spooled to a temp file (512 MiB).
   "/api/bands/:id/imports/gadgetbridge": GADGETBRIDGE_MAX_BYTES,
+  // A takeout ZIP, spooled to a temp file (512 MiB).
+  "/api/me/restore": TAKEOUT_MAX_BYTES,
 };
 
 /** The body limit of a route pattern: its own, 64 KiB for the API, 16 KiB for pages. */

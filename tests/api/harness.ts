@@ -29,6 +29,8 @@ import * as today from "../../routes/api/bands/[id]/today.ts";
 import * as bandExport from "../../routes/api/bands/[id]/export.ts";
 import * as workoutTcx from "../../routes/api/bands/[id]/workouts/[start].ts";
 import * as gadgetbridgeImport from "../../routes/api/bands/[id]/imports/gadgetbridge.ts";
+import * as takeout from "../../routes/api/me/takeout.ts";
+import * as restore from "../../routes/api/me/restore.ts";
 
 /** Origin the test requests claim. */
 export const ORIGIN = "http://localhost";
@@ -58,6 +60,8 @@ const manifest: Manifest = {
     "./routes/api/bands/[id]/workouts/[start].ts": workoutTcx as RouteModule,
     "./routes/api/bands/[id]/imports/gadgetbridge.ts":
       gadgetbridgeImport as RouteModule,
+    "./routes/api/me/takeout.ts": takeout as RouteModule,
+    "./routes/api/me/restore.ts": restore as RouteModule,
   },
   islands: {},
 };

@@ -1,0 +1,198 @@
+// The first pass of a restore: every line of the archive is read and
+// validated, and the manifest's counts compared with what is there, before
+// anything is stored. A line problem is kept while the rest is read, so an
+// archive from a newer Band Web is refused for its version, not for a line
+// this server does not understand.
+import type { z } from "zod";
+import {
+  isTakeoutMinute,
+  TAKEOUT_FORMAT,
+  TAKEOUT_VERSION,
+  type TakeoutBand,
+  takeoutBandSchema,
+  type TakeoutManifest,
+  takeoutManifestSchema,
+  takeoutMinuteSchema,
+  takeoutReadingSchema,
+  takeoutWorkoutSchema,
+} from "../api/takeout_schemas.ts";
+import { HttpError } from "../http/errors.ts";
+import {
+  type BandFileKind,
+  BANDS_NAME,
+  MANIFEST_NAME,
+  parseBandFileName,
+  PROFILE_NAME,
+} from "./archive_names.ts";
+import {
+  damaged,
+  readArchive,
+  type ReadArchiveLimits,
+} from "./read_archive.ts";
+
+/** What a valid archive holds, for the second pass to write. */
+export interface ArchivePlan {
+  manifest: TakeoutManifest;
+  /** The archive's bands, in its order. */
+  bands: TakeoutBand[];
+}
+
+const LINE_SCHEMAS: Record<BandFileKind, z.ZodType> = {
+  minutes: takeoutMinuteSchema,
+  readings: takeoutReadingSchema,
+  workouts: takeoutWorkoutSchema,
+};
+
+/** Most lines of the two JSON documents (the manifest and the profile). */
+const MAX_DOCUMENT_LINES = 20_000;
+
+function describe(error: z.ZodError): string {
+  return error.issues.slice(0, 2).map((i) =>
+    i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message
+  ).join("; ");
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses a manifest of another format or a newer version, with a message that says which. */
+function checkManifest(value: unknown): TakeoutManifest {
+  const loose = value as { format?: unknown; version?: unknown } | undefined;
+  if (loose?.format !== TAKEOUT_FORMAT) {
+    throw damaged(
+      "the archive is not a Band Web takeout (no takeout manifest)",
+    );
+  }
+  if (typeof loose.version === "number" && loose.version > TAKEOUT_VERSION) {
+    throw new HttpError(
+      422,
+      "unsupported_version",
+      `Cannot restore: this archive comes from a newer Band Web (format ${loose.version}); update this server first (it reads up to format ${TAKEOUT_VERSION})`,
+    );
+  }
+  const parsed = takeoutManifestSchema.safeParse(value);
+  if (!parsed.success) {
+    throw damaged(`${MANIFEST_NAME} is malformed: ${describe(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** Validates a spooled takeout archive whole; throws a 4xx `HttpError` naming the first problem. */
+export async function checkArchive(
+  path: string,
+  limits: ReadArchiveLimits = {},
+): Promise<ArchivePlan> {
+  const bands: TakeoutBand[] = [];
+  const counts = new Map<string, number>();
+  const lastMinute = new Map<string, number>();
+  const referenced = new Set<string>();
+  const documents = new Map<string, string[]>();
+  const bandFiles = new Map<string, ReturnType<typeof parseBandFileName>>();
+  let problem: HttpError | null = null;
+  const fail = (message: string) => {
+    problem ??= damaged(message);
+  };
+
+  await readArchive(path, (event) => {
+    // Folders (`bands/`) appear when a person unpacks and zips the archive again.
+    if (event.name.endsWith("/")) {
+      if (event.type === "line") fail(`the folder ${event.name} holds data`);
+      return;
+    }
+    if (event.type === "start") {
+      counts.set(event.name, 0);
+      bandFiles.set(event.name, parseBandFileName(event.name));
+      if (event.name === MANIFEST_NAME || event.name === PROFILE_NAME) {
+        documents.set(event.name, []);
+      } else if (
+        event.name !== BANDS_NAME && bandFiles.get(event.name) === null
+      ) fail(`the archive holds an unexpected file ${event.name}`);
+      return;
+    }
+    if (event.type === "end") return;
+    const document = documents.get(event.name);
+    if (document !== undefined) {
+      if (document.length >= MAX_DOCUMENT_LINES) {
+        throw damaged(`${event.name} is too long`);
+      }
+      document.push(event.line);
+      return;
+    }
+    counts.set(event.name, counts.get(event.name)! + 1);
+    if (problem !== null) return;
+    const value = parseJson(event.line);
+    const where = () => `${event.name} line ${event.number}`;
+    if (value === undefined) return fail(`${where()} is not JSON`);
+    if (event.name === BANDS_NAME) {
+      const band = takeoutBandSchema.safeParse(value);
+      if (!band.success) {
+        return fail(`${where()} is malformed: ${describe(band.error)}`);
+      }
+      if (bands.some((b) => b.id === band.data.id || b.mac === band.data.mac)) {
+        return fail(`${where()} repeats a band id or MAC address`);
+      }
+      bands.push(band.data);
+      return;
+    }
+    const file = bandFiles.get(event.name)!;
+    referenced.add(file.bandId);
+    if (file.kind !== "minutes" || !isTakeoutMinute(value)) {
+      const line = LINE_SCHEMAS[file.kind].safeParse(value);
+      if (!line.success) {
+        return fail(`${where()} is malformed: ${describe(line.error)}`);
+      }
+    }
+    if (file.kind === "minutes") {
+      const time = (value as { time: number }).time;
+      if (time <= (lastMinute.get(file.bandId) ?? -Infinity)) {
+        return fail(`${where()} is not after the minute before it`);
+      }
+      lastMinute.set(file.bandId, time);
+    }
+  }, limits);
+
+  const manifestText = documents.get(MANIFEST_NAME);
+  if (manifestText === undefined) {
+    throw damaged(
+      `the archive has no ${MANIFEST_NAME}: it is not a Band Web takeout`,
+    );
+  }
+  const manifest = checkManifest(parseJson(manifestText.join("\n")));
+  if (problem !== null) throw problem;
+  const profile = documents.get(PROFILE_NAME);
+  if (profile !== undefined && parseJson(profile.join("\n")) === undefined) {
+    throw damaged(`${PROFILE_NAME} is not JSON`);
+  }
+  for (const id of referenced) {
+    if (!bands.some((b) => b.id === id)) {
+      throw damaged(
+        `the archive has files of band ${id} but no such band in ${BANDS_NAME}`,
+      );
+    }
+  }
+  const listed = new Map(manifest.files.map((f) => [f.name, f.lines]));
+  for (const [name, lines] of counts) {
+    if (documents.has(name)) continue;
+    if (!listed.has(name)) {
+      throw damaged(`${name} is not listed in ${MANIFEST_NAME}`);
+    }
+    if (listed.get(name) !== lines) {
+      throw damaged(
+        `${name} has ${lines} lines and ${MANIFEST_NAME} says ${
+          listed.get(name)
+        } (truncated or altered)`,
+      );
+    }
+  }
+  for (const name of listed.keys()) {
+    if (!counts.has(name)) {
+      throw damaged(`${name} is listed in ${MANIFEST_NAME} but missing`);
+    }
+  }
+  return { manifest, bands };
+}

@@ -1,0 +1,178 @@
+// Reading a spooled takeout ZIP as a stream of lines, file by file, without
+// unpacking it anywhere: the file is read 16 KiB at a time, each entry is
+// inflated as it comes and cut into lines, and the visitor is awaited before
+// the next piece is read. Unpacked bytes and line lengths are held to limits,
+// so a ZIP bomb or a line without end stops early with a 4xx.
+import { Unzip, UnzipInflate } from "fflate";
+import {
+  TAKEOUT_MAX_LINE_CHARS,
+  TAKEOUT_MAX_UNPACKED_BYTES,
+} from "../api/takeout_schemas.ts";
+import { badRequest, HttpError } from "../http/errors.ts";
+
+/** What the reader hands its visitor: a file starts, one of its lines, the file ends. */
+export type ArchiveEvent =
+  | { type: "start"; name: string }
+  | { type: "line"; name: string; line: string; number: number }
+  | { type: "end"; name: string };
+
+/** Limits of `readArchive` (tests lower them). */
+export interface ReadArchiveLimits {
+  maxUnpackedBytes?: number;
+  maxLineChars?: number;
+}
+
+const READ_BYTES = 16 * 1024;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** 400 for an archive that cannot be read, with the detail after a colon. */
+export function damaged(detail: string): HttpError {
+  return badRequest(`Cannot restore: ${detail}`);
+}
+
+/** One entry's bytes turned into lines as they arrive. */
+class EntryLines {
+  #decoder = new TextDecoder("utf-8", { fatal: true });
+  #rest = "";
+  #number = 0;
+  name: string;
+  ended = false;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /** Adds inflated bytes; pushes each whole line onto `events`. */
+  push(
+    data: Uint8Array,
+    final: boolean,
+    events: ArchiveEvent[],
+    maxLine: number,
+  ): void {
+    let text: string;
+    try {
+      text = this.#rest + this.#decoder.decode(data, { stream: !final });
+    } catch {
+      throw damaged(`${this.name} is not UTF-8 text`);
+    }
+    let at = 0;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", at)) {
+      this.#emit(text.slice(at, nl), events, maxLine);
+      at = nl + 1;
+    }
+    this.#rest = text.slice(at);
+    if (this.#rest.length > maxLine) {
+      throw damaged(
+        `${this.name} has a line longer than ${maxLine} characters`,
+      );
+    }
+    if (final) {
+      if (this.#rest !== "") this.#emit(this.#rest, events, maxLine);
+      this.#rest = "";
+      this.ended = true;
+      events.push({ type: "end", name: this.name });
+    }
+  }
+
+  #emit(line: string, events: ArchiveEvent[], maxLine: number): void {
+    this.#number++;
+    if (line.length > maxLine) {
+      throw damaged(
+        `${this.name} has a line longer than ${maxLine} characters`,
+      );
+    }
+    if (line.trim() === "") return;
+    events.push({ type: "line", name: this.name, line, number: this.#number });
+  }
+}
+
+/**
+ * Reads every file of a ZIP at `path` and hands its lines to `visit`, in
+ * archive order; throws 400 for a file that is not a ZIP, a damaged or
+ * truncated one, or one with a duplicate name, and 413 past the unpacked limit.
+ */
+export async function readArchive(
+  path: string,
+  visit: (event: ArchiveEvent) => void | Promise<void>,
+  limits: ReadArchiveLimits = {},
+): Promise<void> {
+  const maxUnpacked = limits.maxUnpackedBytes ?? TAKEOUT_MAX_UNPACKED_BYTES;
+  const maxLine = limits.maxLineChars ?? TAKEOUT_MAX_LINE_CHARS;
+  const events: ArchiveEvent[] = [];
+  const entries: EntryLines[] = [];
+  const seen = new Set<string>();
+  let problem: unknown = null;
+  let unpacked = 0;
+  const unzip = new Unzip((file) => {
+    if (problem !== null) return;
+    if (seen.has(file.name)) {
+      problem = damaged(`the archive holds ${file.name} twice`);
+      return;
+    }
+    seen.add(file.name);
+    const entry = new EntryLines(file.name);
+    entries.push(entry);
+    events.push({ type: "start", name: file.name });
+    file.ondata = (error, data, final) => {
+      if (problem !== null) return;
+      try {
+        if (error) throw damaged(`${file.name} is damaged (${error.message})`);
+        unpacked += data.byteLength;
+        if (unpacked > maxUnpacked) {
+          throw new HttpError(
+            413,
+            "too_large",
+            `Cannot restore: the archive unpacks to more than ${maxUnpacked} bytes`,
+          );
+        }
+        entry.push(data, final, events, maxLine);
+      } catch (caught) {
+        problem = caught;
+      }
+    };
+    try {
+      file.start();
+    } catch (caught) {
+      problem = damaged(
+        `${file.name} is packed in a way this server cannot read (${
+          (caught as Error).message
+        })`,
+      );
+    }
+  });
+  unzip.register(UnzipInflate);
+
+  using file = await Deno.open(path);
+  const buffer = new Uint8Array(READ_BYTES);
+  let first = true;
+  const feed = async (chunk: Uint8Array, final: boolean) => {
+    try {
+      unzip.push(chunk, final);
+    } catch (caught) {
+      problem ??= damaged(
+        `the ZIP file is damaged or truncated (${(caught as Error).message})`,
+      );
+    }
+    for (const event of events.splice(0)) {
+      if (problem !== null) break;
+      await visit(event);
+    }
+    if (problem !== null) throw problem;
+  };
+  while (true) {
+    const read = await file.read(buffer);
+    if (read === null) break;
+    const chunk = buffer.slice(0, read);
+    if (first && !ZIP_MAGIC.every((b, i) => chunk[i] === b)) {
+      throw damaged("the file is not a ZIP archive");
+    }
+    first = false;
+    await feed(chunk, false);
+  }
+  if (first) throw damaged("the file is empty");
+  await feed(new Uint8Array(0), true);
+  const open = entries.find((e) => !e.ended);
+  if (open !== undefined) {
+    throw damaged(`the archive ends inside ${open.name} (truncated)`);
+  }
+}
