@@ -33,7 +33,8 @@ import {
 import { addOutboxToToday } from "../offline/outbox_today.ts";
 import { isOutOfReach, OutOfReachError } from "../offline/reach.ts";
 import type { SyncServer } from "./sync_runner.ts";
-import { todayView } from "./band_facts.ts";
+import { lastSyncAt, todayView } from "./band_facts.ts";
+import type { TodayView } from "../api/today_schemas.ts";
 import {
   keptSettings,
   offlineKept,
@@ -396,7 +397,12 @@ export async function catchUp(
       if (drained.kind === "busy") result.busy = true;
       else result.minutesUploaded = drained.minutes;
     }
-    await refreshKeptBand(api, db, input.bandId, input.now);
+    const today = await refreshKeptBand(api, db, input.bandId, input.now);
+    if (today && result.minutesUploaded > 0) {
+      // The page now tells the server's story: its figures and its last sync.
+      todayView.value = today;
+      if (today.lastSyncAt !== null) lastSyncAt.value = today.lastSyncAt;
+    }
     serverOutOfReach.value = false;
   } catch (error) {
     if (isOutOfReach(error)) serverOutOfReach.value = true;
@@ -409,14 +415,14 @@ export async function catchUp(
   return result;
 }
 
-/** Refreshes the kept copy (settings, cursor, today) from the server after a sync. */
+/** Refreshes the kept copy (settings, cursor, today) from the server; resolves to the server's today, or null when the band is not kept. */
 export async function refreshKeptBand(
   api: ApiClient,
   db: OfflineDb,
   bandId: string,
   now: () => number,
-): Promise<void> {
-  if (!(await getOfflineBand(db, bandId))) return;
+): Promise<TodayView | null> {
+  if (!(await getOfflineBand(db, bandId))) return null;
   const [band, sync, today] = await Promise.all([
     api.getBand(bandId),
     api.getSync(bandId),
@@ -429,6 +435,7 @@ export async function refreshKeptBand(
     today,
     now: now(),
   });
+  return today;
 }
 
 /** Forgets kept bands the server no longer lists for this person (removed elsewhere). */
