@@ -19,6 +19,8 @@ import {
 } from "../lib/state/device_map.ts";
 import { ChooserNeededError } from "../lib/state/chooser_needed.ts";
 import { OutOfReachError } from "../lib/offline/reach.ts";
+import { mayKeepBands, offlineKept } from "../lib/state/offline_signals.ts";
+import * as offlineBand from "../lib/state/offline_band.ts";
 import {
   createApiSyncServer,
   formatMinutes,
@@ -37,8 +39,12 @@ import { formatDateTime, formatPercent } from "../components/cards/format.ts";
 import { startHeartRateRecorder } from "../lib/state/heart_rate_recorder.ts";
 import { formatWorkouts } from "../lib/state/workout_sync.ts";
 
-// The offline side (IndexedDB, the outbox) loads with the page's first need of it.
-const offline = () => import("../lib/state/offline_band.ts");
+// The offline side (IndexedDB, the outbox) is used only where this browser may
+// keep the band for offline use: a page whose band is not kept never opens the
+// store. (It ships in the page: a separate chunk cost more requests than bytes.)
+const offline = () => Promise.resolve(offlineBand);
+const keptOffline = () =>
+  offlineKept.peek() === false ? Promise.resolve(null) : offline();
 
 /** Props: plain data about the band the page shows. */
 export interface BandConnectionProps {
@@ -141,8 +147,12 @@ export default function BandConnection(props: BandConnectionProps) {
       const stop = new AbortController();
       connectStop.value = stop;
       try {
-        const { resolveBandKey } = await offline();
-        const key = parseAuthKey(await resolveBandKey(api, props.bandId));
+        const kept = await keptOffline();
+        const key = parseAuthKey(
+          kept
+            ? await kept.resolveBandKey(api, props.bandId)
+            : await api.getBandKey(props.bandId),
+        );
         // The Bluetooth stack (transport, queue, protocol) loads only when there
         // is a band to open: the page itself ships without it.
         const { openBand } = await import("../lib/state/open_band.ts");
@@ -234,17 +244,25 @@ export default function BandConnection(props: BandConnectionProps) {
     }
     try {
       connectionStatus.value = "syncing";
-      const kept = await offline();
+      const kept = await keptOffline();
       // Out of reach and kept for offline use: read into the outbox, acknowledge nothing.
-      const intoOutbox = await kept.chooseOfflineSync(api, props.bandId);
+      const intoOutbox = kept
+        ? await kept.chooseOfflineSync(api, props.bandId)
+        : false;
       if (!intoOutbox) await catchUpQuietly();
-      const online = intoOutbox ? null : await kept.createOnlineSyncServer(
-        createApiSyncServer(api, props.bandId),
-        props.bandId,
-      );
+      const online = intoOutbox
+        ? null
+        : kept
+        ? await kept.createOnlineSyncServer(
+          createApiSyncServer(api, props.bandId),
+          props.bandId,
+        )
+        : null;
       const result = await runSync(
         band,
-        online ?? await kept.createOutboxSyncServer(props.bandId, Date.now),
+        kept && intoOutbox
+          ? await kept.createOutboxSyncServer(props.bandId, Date.now)
+          : online ?? createApiSyncServer(api, props.bandId),
         {
           signal: stop.signal,
           onProgress: (p) => (progress.value = p),
@@ -252,7 +270,7 @@ export default function BandConnection(props: BandConnectionProps) {
         },
       );
       progress.value = result;
-      if (intoOutbox) {
+      if (kept && intoOutbox) {
         await kept.publishOutboxToday(props.bandId, {
           now: Date.now(),
           timeZone: props.timeZone ?? "UTC",
@@ -288,8 +306,8 @@ export default function BandConnection(props: BandConnectionProps) {
   // Sends what waits in this browser (settings, outbox) once the server answers;
   // whatever cannot go now stays for the next time.
   async function catchUpQuietly(): Promise<void> {
-    const kept = await offline();
-    await kept.catchUp(api, { bandId: props.bandId, now: Date.now })
+    const kept = await keptOffline();
+    await kept?.catchUp(api, { bandId: props.bandId, now: Date.now })
       .catch(() => {});
   }
 
@@ -301,7 +319,11 @@ export default function BandConnection(props: BandConnectionProps) {
       catchUpQuietly();
     };
     addEventListener("online", backOnline);
-    (async () => {
+    const offlineReady = (async () => {
+      if (!(await mayKeepBands())) {
+        offlineKept.value = false;
+        return;
+      }
       const kept = await offline();
       await kept.loadOfflineState(props.bandId, { savedCopy });
       stopListening = kept.listenForOtherTabs(props.bandId, () => {
@@ -319,13 +341,18 @@ export default function BandConnection(props: BandConnectionProps) {
       }
     })().catch(() => {
       // Without the offline store the page works online as before.
+      offlineKept.value = false;
     });
     (async () => {
+      // The key may come from this browser's copy: know that first.
+      await offlineReady;
       if (props.virtual) {
         // The simulator loads only on a virtual band's page: a real band's never fetches it.
-        const { resolveBandKey } = await offline();
+        const kept = await keptOffline();
         const [key, { installDemoBand }] = await Promise.all([
-          resolveBandKey(api, props.bandId),
+          kept
+            ? kept.resolveBandKey(api, props.bandId)
+            : api.getBandKey(props.bandId),
           import("../lib/state/virtual_band.ts"),
         ]);
         installDemoBand({ id: props.bandId, mac: props.mac, key });

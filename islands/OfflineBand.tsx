@@ -8,6 +8,7 @@ import {
 } from "../lib/state/offline_signals.ts";
 import { formatMinutes } from "../lib/state/sync_runner.ts";
 import { formatNumber } from "../components/cards/format.ts";
+import * as offlineBand from "../lib/state/offline_band.ts";
 
 /** Props: which band, and whose. */
 export interface OfflineBandProps {
@@ -49,9 +50,9 @@ export function describeWaiting(
   }
   if (waiting.changes > 0) {
     parts.push(
-      `${waiting.changes} settings ${
+      `${waiting.changes} setting ${
         waiting.changes === 1 ? "change" : "changes"
-      } waiting to save`,
+      } waiting to be saved`,
     );
   }
   return parts.length === 0 ? "Nothing waiting to upload" : parts.join(" · ");
@@ -74,7 +75,7 @@ export default function OfflineBand(props: OfflineBandProps) {
   const changes = queuedChanges.value;
   const waiting = (outbox?.minutes ?? 0) > 0 || changes > 0;
   const api = () => new ApiClient({ csrfToken: props.csrfToken });
-  const load = () => import("../lib/state/offline_band.ts");
+  const load = () => Promise.resolve(offlineBand);
 
   const toggle = async (on: boolean) => {
     busy.value = true;

@@ -5,6 +5,8 @@ import { CardNote } from "./_shared/CardNote.tsx";
 import { describeCardError, useBandAction } from "./_shared/use_band_action.ts";
 import { deviceFacts, publishDeviceInfo } from "../../lib/state/band_facts.ts";
 import { connectedBand } from "../../lib/state/band_connection.ts";
+import { offlineKept } from "../../lib/state/offline_signals.ts";
+import { forgetRemovedBand } from "../../lib/state/offline_band.ts";
 
 /** Its tab panel is hidden at load: the code loads when the card is first shown. */
 export const lazy = true;
@@ -41,10 +43,9 @@ export default function DeviceInfoCard(props: DeviceInfoCardProps) {
         props.bandId,
       );
       // Whatever this browser kept for offline use leaves with the band.
-      const { forgetRemovedBand } = await import(
-        "../../lib/state/offline_band.ts"
-      );
-      await forgetRemovedBand(props.bandId).catch(() => {});
+      if (offlineKept.peek() !== false) {
+        await forgetRemovedBand(props.bandId).catch(() => {});
+      }
       location.assign("/");
     } catch (error) {
       action.show({ kind: "error", text: describeCardError(error) });

@@ -116,26 +116,9 @@ export const bandSettingsPatchSchema = z.object({
 /** A settings change: any sections, object sections with any of their fields. */
 export type BandSettingsPatch = z.infer<typeof bandSettingsPatchSchema>;
 
-const mergedSections = ["idleAlerts", "goal", "display", "general"] as const;
-
-/**
- * Merges a change into stored settings: object sections field by field (a sent
- * field replaces the stored one, unsent fields stay), arrays and
- * `weatherLocation` replaced whole; the result still needs `bandSettingsSchema`
- * because a first partial write may leave a section incomplete.
- */
-export function mergeBandSettings(
-  stored: BandSettings,
-  patch: BandSettingsPatch,
-): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...stored, ...patch };
-  for (const section of mergedSections) {
-    const change = patch[section];
-    if (change === undefined) continue;
-    merged[section] = { ...stored[section], ...change };
-  }
-  return merged;
-}
+// The merge rule has its own zod-free module, so the browser's offline copy can
+// apply it without loading the schemas.
+export { mergeBandSettings } from "./settings_merge.ts";
 
 /** One reminder as the app last wrote it to a band slot. */
 export type StoredReminder = z.infer<typeof remindersSchema>[number];

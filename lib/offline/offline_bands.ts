@@ -3,7 +3,7 @@
 // off, signing out, or the band leaving the server removes everything this
 // browser holds for it (record, queued changes, outbox).
 import type { BandSettings, PublicBand } from "../api/band_schemas.ts";
-import { mergeBandSettings } from "../api/band_schemas.ts";
+import { mergeBandSettings } from "../api/settings_merge.ts";
 import type { TodayView } from "../api/today_schemas.ts";
 import type { OfflineBand, OfflineDb } from "./offline_db.ts";
 import { unwrapAuthKey, wrapAuthKey } from "./key_vault.ts";

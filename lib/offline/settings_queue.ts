@@ -3,14 +3,9 @@
 // once. When the server is back they go as one change, folded field by field
 // (last writer per field), so fields this browser never touched keep whatever
 // the server holds now.
-import {
-  type BandSettings,
-  type BandSettingsPatch,
-  mergeBandSettings,
-} from "../api/band_schemas.ts";
+import type { BandSettings, BandSettingsPatch } from "../api/band_schemas.ts";
+import { mergeBandSettings, MERGED_SECTIONS } from "../api/settings_merge.ts";
 import type { OfflineDb } from "./offline_db.ts";
-
-const OBJECT_SECTIONS = ["idleAlerts", "goal", "display", "general"] as const;
 
 /** Folds two changes into one: a later field wins; arrays and the weather location come whole. */
 export function foldPatches(
@@ -18,7 +13,7 @@ export function foldPatches(
   later: BandSettingsPatch,
 ): BandSettingsPatch {
   const folded: Record<string, unknown> = { ...earlier, ...later };
-  for (const section of OBJECT_SECTIONS) {
+  for (const section of MERGED_SECTIONS) {
     if (earlier[section] && later[section]) {
       folded[section] = { ...earlier[section], ...later[section] };
     }

@@ -4,6 +4,7 @@
 import { signal } from "@preact/signals";
 import type { BandSettings } from "../api/band_schemas.ts";
 import type { OutboxSummary } from "../offline/outbox.ts";
+import { OFFLINE_DB_NAME } from "../offline/db_name.ts";
 
 /** Whether this browser keeps the band for offline use (null until read). */
 export const offlineKept = signal<boolean | null>(null);
@@ -22,3 +23,18 @@ export const serverOutOfReach = signal(false);
 export const keptSettings = signal<
   { settings: BandSettings; generation: number } | null
 >(null);
+
+/**
+ * Whether this browser may keep any band for offline use: false only when it
+ * surely keeps none (no offline store), so a page can skip loading the
+ * offline code; true when it cannot tell.
+ */
+export async function mayKeepBands(): Promise<boolean> {
+  if (typeof indexedDB === "undefined") return false;
+  if (typeof indexedDB.databases !== "function") return true;
+  const names = await indexedDB.databases().then(
+    (list) => list.map((db) => db.name),
+    () => null,
+  );
+  return names === null || names.includes(OFFLINE_DB_NAME);
+}

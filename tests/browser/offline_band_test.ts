@@ -289,7 +289,7 @@ Deno.test({
       await expectNote(page, "alarms", "Alarm 1 set for 06:30");
       const slots = await readSim<{ time: unknown }[]>(page, "alarms");
       assert.deepEqual(slots[0].time, { hour: 6, minute: 30 });
-      await expectWaiting(page, /1 settings change waiting to save/);
+      await expectWaiting(page, /1 setting change waiting to be saved/);
       assert.equal(
         await getSyncState(site.kv, site.bandId).then((s) => s.cursor),
         null,

@@ -1,8 +1,9 @@
 // Cards remember what they wrote to the band on the server, because the band
 // cannot report most settings back. With the server out of reach and the band
-// kept for offline use, the change waits in this browser instead (the offline
-// code loads only when a card saves).
+// kept for offline use, the change waits in this browser instead.
 import { ApiClient } from "../../../lib/api/client.ts";
+import { offlineKept } from "../../../lib/state/offline_signals.ts";
+import { saveSettingsChange } from "../../../lib/state/offline_band.ts";
 import type {
   BandSettings,
   BandSettingsPatch,
@@ -14,10 +15,11 @@ export async function saveBandSettings(
   csrfToken: string,
   change: BandSettingsPatch,
 ): Promise<BandSettings> {
-  const { saveSettingsChange } = await import(
-    "../../../lib/state/offline_band.ts"
-  );
-  return await saveSettingsChange(new ApiClient({ csrfToken }), {
+  const api = new ApiClient({ csrfToken });
+  if (offlineKept.peek() === false) {
+    return await api.updateBandSettings(bandId, change);
+  }
+  return await saveSettingsChange(api, {
     bandId,
     patch: change,
     now: Date.now,
