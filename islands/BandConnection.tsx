@@ -111,6 +111,7 @@ function capitalize(text: string): string {
 }
 
 let connecting: Promise<MiBand4> | null = null;
+let bandKey: Promise<string> | null = null;
 
 /**
  * Whether opening the band without the chooser can work in this browser: it
@@ -137,6 +138,20 @@ export default function BandConnection(props: BandConnectionProps) {
       ? createMemoryDeviceMap()
       : openDeviceMap();
 
+  // The key is read once per page (the virtual band and the connection both
+  // need it); a failed read is tried again next time.
+  function readBandKey(): Promise<string> {
+    bandKey ??= keptOffline().then((kept) =>
+      kept
+        ? kept.resolveBandKey(api, props.bandId)
+        : api.getBandKey(props.bandId)
+    ).catch((error) => {
+      bandKey = null;
+      throw error;
+    });
+    return bandKey;
+  }
+
   async function connect(allowChooser: boolean): Promise<MiBand4> {
     const current = connectedBand.value;
     if (current?.connected) return current;
@@ -147,12 +162,7 @@ export default function BandConnection(props: BandConnectionProps) {
       const stop = new AbortController();
       connectStop.value = stop;
       try {
-        const kept = await keptOffline();
-        const key = parseAuthKey(
-          kept
-            ? await kept.resolveBandKey(api, props.bandId)
-            : await api.getBandKey(props.bandId),
-        );
+        const key = parseAuthKey(await readBandKey());
         // The Bluetooth stack (transport, queue, protocol) loads only when there
         // is a band to open: the page itself ships without it.
         const { openBand } = await import("../lib/state/open_band.ts");
@@ -209,6 +219,8 @@ export default function BandConnection(props: BandConnectionProps) {
         });
         return band;
       } catch (error) {
+        // A key the band refused (changed since) is read afresh on the next try.
+        bandKey = null;
         connectionStatus.value =
           error instanceof ChooserNeededError || stop.signal.aborted
             ? "idle"
@@ -348,11 +360,8 @@ export default function BandConnection(props: BandConnectionProps) {
       await offlineReady;
       if (props.virtual) {
         // The simulator loads only on a virtual band's page: a real band's never fetches it.
-        const kept = await keptOffline();
         const [key, { installDemoBand }] = await Promise.all([
-          kept
-            ? kept.resolveBandKey(api, props.bandId)
-            : api.getBandKey(props.bandId),
+          readBandKey(),
           import("../lib/state/virtual_band.ts"),
         ]);
         installDemoBand({ id: props.bandId, mac: props.mac, key });

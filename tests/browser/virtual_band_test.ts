@@ -48,6 +48,12 @@ Deno.test({
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("pageerror", (err) => problems.push(String(err)));
+      const keyReads: string[] = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname.endsWith("/key")) {
+          keyReads.push(request.url());
+        }
+      });
       await page.goto(`${server.origin}/`);
       assert.equal(
         await page.locator(".empty-state h2, .empty-state h1").first()
@@ -80,6 +86,8 @@ Deno.test({
       // the page connects and syncs with no click and no mention of Chrome's list.
       await page.locator("#sync-summary").waitFor({ timeout: 120_000 });
       assert.equal(await page.getByText("Chrome's list").count(), 0);
+      // The simulator and the connection share one read of the key.
+      assert.equal(keyReads.length, 1);
       assert.equal(await page.locator("#connection-error").count(), 0);
       const simulated = await page.evaluate(() =>
         (globalThis as unknown as {
