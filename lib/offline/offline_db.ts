@@ -89,8 +89,14 @@ export interface OfflineSchema extends DBSchema {
 /** An open offline store. */
 export type OfflineDb = IDBPDatabase<OfflineSchema>;
 
-/** Opens the store (creating it on first use); closes itself when another tab deletes it. */
-export async function openOfflineDb(): Promise<OfflineDb> {
+/**
+ * Opens the store (creating it on first use). When another tab deletes it
+ * (sign-out) this connection lets go at once, and `onGone` hears of it, as it
+ * does when the browser closes the connection itself (storage evicted).
+ */
+export async function openOfflineDb(
+  options: { onGone?: () => void } = {},
+): Promise<OfflineDb> {
   const db: OfflineDb = await openDB<OfflineSchema>(OFFLINE_DB_NAME, 1, {
     upgrade(db) {
       db.createObjectStore("bands", { keyPath: "bandId" });
@@ -99,9 +105,12 @@ export async function openOfflineDb(): Promise<OfflineDb> {
       db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true })
         .createIndex("byBand", "bandId");
     },
-    // Sign-out in another tab deletes the store: let it go at once.
     blocking() {
       db.close();
+      options.onGone?.();
+    },
+    terminated() {
+      options.onGone?.();
     },
   });
   return db;

@@ -52,9 +52,10 @@ let store: Promise<OfflineDb | null> | undefined;
 
 /** Opens this browser's offline store once per page; null where there is no IndexedDB. */
 export function openStore(): Promise<OfflineDb | null> {
+  // A store deleted or evicted under the page is opened afresh (empty) next time.
   store ??= typeof indexedDB === "undefined"
     ? Promise.resolve(null)
-    : openOfflineDb().catch(() => null);
+    : openOfflineDb({ onGone: () => (store = undefined) }).catch(() => null);
   return store;
 }
 
@@ -376,7 +377,13 @@ export async function catchUp(
     minutesUploaded: 0,
     busy: false,
   };
-  if (!db || !(await getOfflineBand(db, input.bandId))) return result;
+  if (!db || !(await getOfflineBand(db, input.bandId))) {
+    // Not kept (any more: turned off in another tab, or the store evicted).
+    if (offlineKept.peek()) {
+      await loadOfflineState(input.bandId, { savedCopy: false });
+    }
+    return result;
+  }
   try {
     result.changesSent = await flushSettingsChanges(
       db,

@@ -389,3 +389,55 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  ...browserTest,
+  name:
+    "[browser] offline: if the browser evicts the outbox, nothing is lost: the band was never acknowledged and the next sync online stores every minute",
+  async fn() {
+    const site = await serveSite();
+    const profile = await openProfile();
+    try {
+      const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+      await profile.context.addCookies([site.cookie]);
+      await injectBand(profile.context, end);
+      const page = await profile.context.newPage();
+      await openSaved(page, site);
+      await page.locator("#offline-toggle").check();
+      await expectWaiting(page, /^Nothing waiting to upload/);
+
+      await profile.context.setOffline(true);
+      await openBandPage(page, site);
+      await page.getByRole("button", { name: "Connect" }).click();
+      await expectWaiting(page, /^1 day \(1,440 minutes\) waiting to upload/);
+      assert.equal(await readSim(page, "syncedMinutes"), 0);
+
+      // Storage pressure: the browser drops the whole store, outbox and all.
+      await page.evaluate(() =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase("band-web-offline");
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        })
+      );
+      assert.deepEqual(
+        (await readStore(page)).databases.includes(
+          "band-web-offline",
+        ),
+        false,
+      );
+
+      await profile.context.setOffline(false);
+      await page.getByRole("button", { name: "Sync now" }).click();
+      await page.locator("#sync-summary", { hasText: /^Synced 1 day/ })
+        .waitFor({ timeout: 30_000 });
+      assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
+      assert.equal(await readSim(page, "syncedMinutes"), HISTORY_MINUTES);
+      // The page says what happened: the band is no longer kept on this browser.
+      await page.locator("#offline-toggle:not(:checked)").waitFor();
+    } finally {
+      await profile.close();
+      await site.shutdown();
+    }
+  },
+});
