@@ -7,9 +7,12 @@
 // holds exactly the band's minutes, the next sync acknowledges the band, and
 // signing out wipes the key.
 import assert from "node:assert/strict";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { findChromium } from "../support/chromium_path.ts";
-import { saveScreenshot } from "../support/browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  openPersistentProfile,
+  type PersistentProfile,
+  saveScreenshot,
+} from "../support/browser.ts";
 import { createTestApp } from "../support/test_app.ts";
 import { buildInjectScript, TEST_KEY } from "../support/inject_band.ts";
 import { signIn } from "../support/signed_in.ts";
@@ -86,35 +89,12 @@ async function serveSite(): Promise<OfflineSite> {
   return site;
 }
 
-async function openProfile(): Promise<
-  { context: BrowserContext; close(): Promise<void> }
-> {
-  const dir = await Deno.makeTempDir({ prefix: "band-web-offline-" });
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(Deno.env.get("CHROME_PATH")),
-    headless: true,
+function openProfile(): Promise<PersistentProfile> {
+  return openPersistentProfile({
+    prefix: "band-web-offline-",
     viewport: { width: 1100, height: 900 },
-    locale: "en-GB",
-    timezoneId: "UTC",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-      "--enable-features=WebBluetooth",
-    ],
+    webBluetooth: true,
   });
-  return {
-    context,
-    async close() {
-      await context.close();
-      await Deno.remove(dir, { recursive: true });
-    },
-  };
 }
 
 /** The band's history: one day ending at the current minute, the same on every load. */
@@ -145,6 +125,36 @@ async function openSaved(page: Page, site: OfflineSite): Promise<void> {
   await openBandPage(page, site);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await openBandPage(page, site);
+}
+
+/** A signed-in browser, the band in its pages, and the band page saved for offline. */
+interface Stage {
+  site: OfflineSite;
+  profile: PersistentProfile;
+  page: Page;
+  /** The band's last minute + 1 (its history's end). */
+  end: number;
+}
+
+async function setStage(): Promise<Stage> {
+  const site = await serveSite();
+  const profile = await openProfile();
+  const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+  await profile.context.addCookies([site.cookie]);
+  await injectBand(profile.context, end);
+  const page = await profile.context.newPage();
+  await openSaved(page, site);
+  return { site, profile, page, end };
+}
+
+async function clearStage(stage: Stage): Promise<void> {
+  await stage.profile.close();
+  await stage.site.shutdown();
+}
+
+async function keepOffline(page: Page): Promise<void> {
+  await page.locator("#offline-toggle").check();
+  await expectWaiting(page, /^Nothing waiting to upload/);
 }
 
 function waitingText(page: Page): Promise<string> {
@@ -234,22 +244,16 @@ Deno.test({
   name:
     "[browser] offline: the kept band connects with its wrapped key, an alarm reaches the band and waits, a sync fills the outbox unacknowledged; online again it drains exactly and the next sync acknowledges; sign-out wipes the key",
   async fn() {
-    const site = await serveSite();
-    const profile = await openProfile();
+    const stage = await setStage();
+    const { site, profile, page, end } = stage;
     try {
-      const end = Math.floor(Date.now() / MINUTE) * MINUTE;
-      await profile.context.addCookies([site.cookie]);
-      await injectBand(profile.context, end);
-      const page = await profile.context.newPage();
       const problems: string[] = [];
       page.on("pageerror", (e) => problems.push(String(e)));
-      await openSaved(page, site);
 
       // Off by default: nothing secret in this browser.
       assert.equal(await page.locator("#offline-toggle").isChecked(), false);
       assert.deepEqual((await readStore(page)).bands, []);
-      await page.locator("#offline-toggle").check();
-      await expectWaiting(page, /^Nothing waiting to upload/);
+      await keepOffline(page);
       const kept = await readStore(page);
       assert.equal(kept.bands.length, 1);
       assert.equal(kept.bands[0].keyExtractable, false);
@@ -320,8 +324,7 @@ Deno.test({
       assert.deepEqual(after.bands, []);
       assert.deepEqual(problems, []);
     } finally {
-      await profile.close();
-      await site.shutdown();
+      await clearStage(stage);
     }
   },
 });
@@ -331,16 +334,10 @@ Deno.test({
   name:
     "[browser] offline with the server process stopped: the outbox survives a reload, two tabs upload it once, and the server holds exactly the band's minutes",
   async fn() {
-    const site = await serveSite();
-    const profile = await openProfile();
+    const stage = await setStage();
+    const { site, profile, page: first, end } = stage;
     try {
-      const end = Math.floor(Date.now() / MINUTE) * MINUTE;
-      await profile.context.addCookies([site.cookie]);
-      await injectBand(profile.context, end);
-      const first = await profile.context.newPage();
-      await openSaved(first, site);
-      await first.locator("#offline-toggle").check();
-      await expectWaiting(first, /^Nothing waiting to upload/);
+      await keepOffline(first);
 
       await site.stop();
       await openBandPage(first, site);
@@ -384,8 +381,7 @@ Deno.test({
       assert.equal(await readSim(first, "syncedMinutes"), HISTORY_MINUTES);
       assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
     } finally {
-      await profile.close();
-      await site.shutdown();
+      await clearStage(stage);
     }
   },
 });
@@ -395,16 +391,10 @@ Deno.test({
   name:
     "[browser] offline: if the browser evicts the outbox, nothing is lost: the band was never acknowledged and the next sync online stores every minute",
   async fn() {
-    const site = await serveSite();
-    const profile = await openProfile();
+    const stage = await setStage();
+    const { site, profile, page, end } = stage;
     try {
-      const end = Math.floor(Date.now() / MINUTE) * MINUTE;
-      await profile.context.addCookies([site.cookie]);
-      await injectBand(profile.context, end);
-      const page = await profile.context.newPage();
-      await openSaved(page, site);
-      await page.locator("#offline-toggle").check();
-      await expectWaiting(page, /^Nothing waiting to upload/);
+      await keepOffline(page);
 
       await profile.context.setOffline(true);
       await openBandPage(page, site);
@@ -436,8 +426,7 @@ Deno.test({
       // The page says what happened: the band is no longer kept on this browser.
       await page.locator("#offline-toggle:not(:checked)").waitFor();
     } finally {
-      await profile.close();
-      await site.shutdown();
+      await clearStage(stage);
     }
   },
 });

@@ -4,9 +4,12 @@
 // banner, the offline page for the rest, sign-out clearing saved pages, and a
 // new version replacing the old caches through "Reload to update".
 import assert from "node:assert/strict";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { findChromium } from "../support/chromium_path.ts";
-import { saveScreenshot } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import {
+  openPersistentProfile,
+  type PersistentProfile,
+  saveScreenshot,
+} from "../support/browser.ts";
 import { createTestApp } from "../support/test_app.ts";
 import { seedPersonWithBand } from "../history/_seed_history.ts";
 import { SESSION_COOKIE } from "../../lib/auth/session.ts";
@@ -75,35 +78,11 @@ async function servePwaSite(): Promise<PwaSite> {
   };
 }
 
-/** A persistent (not incognito) profile: Chromium installs apps only outside incognito. */
-async function openProfile(): Promise<
-  { context: BrowserContext; close(): Promise<void> }
-> {
-  const dir = await Deno.makeTempDir({ prefix: "band-web-pwa-" });
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: findChromium(Deno.env.get("CHROME_PATH")),
-    headless: true,
+function openProfile(): Promise<PersistentProfile> {
+  return openPersistentProfile({
+    prefix: "band-web-pwa-",
     viewport: { width: 1000, height: 760 },
-    locale: "en-GB",
-    timezoneId: "UTC",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
   });
-  return {
-    context,
-    async close() {
-      await context.close();
-      await Deno.remove(dir, { recursive: true });
-    },
-  };
 }
 
 /**

@@ -15,7 +15,11 @@ Deno.test({
     const server = await serveTestApp({ now: () => NOW });
     const browser = await launchBrowser();
     try {
-      const context = await browser.newContext({ acceptDownloads: true });
+      // The setup form takes the browser's zone: UTC here, whatever the machine's.
+      const context = await browser.newContext({
+        acceptDownloads: true,
+        timezoneId: "UTC",
+      });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("pageerror", (err) => problems.push(String(err)));
