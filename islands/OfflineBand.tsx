@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { ApiClient } from "../lib/api/client.ts";
 import {
   offlineKept,
+  offlineProblem,
   outboxSummary,
   queuedChanges,
   serverOutOfReach,
@@ -190,6 +191,11 @@ export default function OfflineBand(props: OfflineBandProps) {
           {kept
             ? "The server is out of reach: changes and synced minutes wait in this browser, and the band keeps its history until they upload."
             : "The server is out of reach."}
+        </p>
+      )}
+      {offlineProblem.value && (
+        <p class="notice notice-error" role="alert" id="offline-problem">
+          {offlineProblem.value}
         </p>
       )}
       {note.value && (

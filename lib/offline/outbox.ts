@@ -84,9 +84,9 @@ export interface OutboxLocks {
   ): Promise<T>;
 }
 
-/** How a drain ended. */
+/** How a drain ended: minutes stored, and minutes the server refused for good. */
 export type DrainResult =
-  | { kind: "drained"; minutes: number }
+  | { kind: "drained"; minutes: number; refused: number; reason?: string }
   | { kind: "busy" };
 
 /** The lock one band's uploader holds. */
@@ -98,27 +98,37 @@ export function outboxLockName(bandId: string): string {
  * Uploads a band's outbox oldest first, removing each batch only after the
  * server has stored it. Another holder of the band's lock means another tab is
  * uploading: this one steps aside ("busy"). A failure stops the drain with the
- * rest kept for the next attempt.
+ * rest kept for the next attempt, unless `isRefused` says the server refused
+ * the batch itself: it goes (the band, never acknowledged, keeps its copy) and
+ * the drain goes on.
  */
 export async function drainOutbox(
   db: OfflineDb,
   bandId: string,
   upload: (batch: ActivityBatch) => Promise<void>,
   locks: OutboxLocks,
+  isRefused: (error: unknown) => boolean = () => false,
 ): Promise<DrainResult> {
   return await locks.request(
     outboxLockName(bandId),
     { ifAvailable: true },
     async (lock): Promise<DrainResult> => {
       if (lock === null) return { kind: "busy" };
-      let minutes = 0;
+      const result = { kind: "drained" as const, minutes: 0, refused: 0 };
+      let reason: string | undefined;
       // Read afresh under the lock: another tab may have drained meanwhile.
       for (const batch of await listOutbox(db, bandId)) {
-        await upload(toActivityBatch(batch));
+        try {
+          await upload(toActivityBatch(batch));
+          result.minutes += batch.minutes;
+        } catch (error) {
+          if (!isRefused(error)) throw error;
+          result.refused += batch.minutes;
+          reason ??= error instanceof Error ? error.message : String(error);
+        }
         await db.delete("outbox", batch.seq!);
-        minutes += batch.minutes;
       }
-      return { kind: "drained", minutes };
+      return reason === undefined ? result : { ...result, reason };
     },
   );
 }

@@ -10,6 +10,16 @@ export function isOutOfReach(error: unknown): boolean {
     (error.status >= 502 && error.status <= 504);
 }
 
+/**
+ * True when the server refused the content itself (400, 409, 413, 422):
+ * sending the same again cannot succeed, unlike being signed out or
+ * throttled, which a later try may pass.
+ */
+export function isRefusedContent(error: unknown): boolean {
+  return error instanceof ApiError &&
+    [400, 409, 413, 422].includes(error.status);
+}
+
 /** Something that needs the server, asked while it is out of reach and the band is not kept offline. */
 export class OutOfReachError extends Error {
   /** What could not be done ("Cannot sync: the server is out of reach"). */

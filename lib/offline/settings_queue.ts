@@ -53,22 +53,44 @@ export async function countQueuedChanges(
   return await db.countFromIndex("changes", "byBand", bandId);
 }
 
+/** What a flush did. */
+export interface FlushResult {
+  /** Changes the server stored. */
+  sent: number;
+  /** Changes the server refused for good (removed from the queue). */
+  refused: number;
+  /** The server's reason, when it refused. */
+  reason?: string;
+}
+
 /**
  * Sends the queued changes as one folded change; removes exactly the changes
  * sent once the server has stored them, so a change queued meanwhile waits for
- * the next flush. Resolves to the number of changes sent.
+ * the next flush. A failure keeps them all, unless `isRefused` says the server
+ * refused the change itself: resending could never succeed, so they go.
  */
 export async function flushSettingsChanges(
   db: OfflineDb,
   bandId: string,
   send: (patch: BandSettingsPatch) => Promise<unknown>,
-): Promise<number> {
+  isRefused: (error: unknown) => boolean = () => false,
+): Promise<FlushResult> {
   const queued = await db.getAllFromIndex("changes", "byBand", bandId);
-  if (queued.length === 0) return 0;
+  if (queued.length === 0) return { sent: 0, refused: 0 };
   const patch = queued.map((c) => c.patch).reduce(foldPatches);
-  await send(patch);
+  let result: FlushResult = { sent: queued.length, refused: 0 };
+  try {
+    await send(patch);
+  } catch (error) {
+    if (!isRefused(error)) throw error;
+    result = {
+      sent: 0,
+      refused: queued.length,
+      reason: error instanceof Error ? error.message : String(error),
+    };
+  }
   const tx = db.transaction("changes", "readwrite");
   for (const change of queued) await tx.store.delete(change.seq!);
   await tx.done;
-  return queued.length;
+  return result;
 }

@@ -31,13 +31,18 @@ import {
   summarizeOutbox,
 } from "../offline/outbox.ts";
 import { addOutboxToToday } from "../offline/outbox_today.ts";
-import { isOutOfReach, OutOfReachError } from "../offline/reach.ts";
+import {
+  isOutOfReach,
+  isRefusedContent,
+  OutOfReachError,
+} from "../offline/reach.ts";
 import type { SyncServer } from "./sync_runner.ts";
 import { lastSyncAt, todayView } from "./band_facts.ts";
 import type { TodayView } from "../api/today_schemas.ts";
 import {
   keptSettings,
   offlineKept,
+  offlineProblem,
   outboxSummary,
   queuedChanges,
   serverOutOfReach,
@@ -211,6 +216,20 @@ export async function saveSettingsChange(
   input: { bandId: string; patch: BandSettingsPatch; now: () => number },
 ): Promise<BandSettings> {
   const db = await openStore();
+  if (db && (await countQueuedChanges(db, input.bandId)) > 0) {
+    // Older changes still wait: this one goes after them, never before.
+    const settings = await queueSettingsChange(db, {
+      bandId: input.bandId,
+      patch: input.patch,
+      at: input.now(),
+    });
+    await catchUp(api, { bandId: input.bandId, now: input.now }).catch(
+      (error) => {
+        if (!isOutOfReach(error)) throw error;
+      },
+    );
+    return settings;
+  }
   try {
     const stored = await api.updateBandSettings(input.bandId, input.patch);
     serverOutOfReach.value = false;
@@ -356,6 +375,10 @@ export async function publishOutboxToday(
 export interface CatchUpResult {
   /** Settings changes sent. */
   changesSent: number;
+  /** Settings changes the server refused for good. */
+  changesRefused: number;
+  /** Minutes the server refused for good (the band keeps them). */
+  minutesRefused: number;
   /** Minutes uploaded from the outbox (0 when another tab is uploading). */
   minutesUploaded: number;
   /** Another tab holds the upload. */
@@ -374,6 +397,8 @@ export async function catchUp(
   const db = await openStore();
   const result: CatchUpResult = {
     changesSent: 0,
+    changesRefused: 0,
+    minutesRefused: 0,
     minutesUploaded: 0,
     busy: false,
   };
@@ -385,11 +410,19 @@ export async function catchUp(
     return result;
   }
   try {
-    result.changesSent = await flushSettingsChanges(
+    const flushed = await flushSettingsChanges(
       db,
       input.bandId,
       (patch) => api.updateBandSettings(input.bandId, patch),
+      isRefusedContent,
     );
+    result.changesSent = flushed.sent;
+    result.changesRefused = flushed.refused;
+    if (flushed.refused > 0) {
+      offlineProblem.value = `The server refused ${flushed.refused} ${
+        flushed.refused === 1 ? "setting change" : "setting changes"
+      } made offline (${flushed.reason}); the band has them, so set them again to save them`;
+    }
     const locks = input.locks ?? (navigator as { locks?: OutboxLocks }).locks;
     if (locks) {
       const drained = await drainOutbox(
@@ -400,9 +433,17 @@ export async function catchUp(
           outboxSummary.value = await summarizeOutbox(db, input.bandId);
         },
         locks,
+        isRefusedContent,
       );
       if (drained.kind === "busy") result.busy = true;
-      else result.minutesUploaded = drained.minutes;
+      else {
+        result.minutesUploaded = drained.minutes;
+        result.minutesRefused = drained.refused;
+        if (drained.refused > 0) {
+          offlineProblem.value =
+            `The server refused ${drained.refused} minutes read offline (${drained.reason}); they were not stored, and the band keeps its copy`;
+        }
+      }
     }
     const today = await refreshKeptBand(api, db, input.bandId, input.now);
     if (today && result.minutesUploaded > 0) {

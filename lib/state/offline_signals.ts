@@ -12,6 +12,8 @@ export const offlineKept = signal<boolean | null>(null);
 export const outboxSummary = signal<OutboxSummary | null>(null);
 /** Settings changes waiting for the server. */
 export const queuedChanges = signal(0);
+/** What went wrong sending this browser's waiting changes or minutes, for the person. */
+export const offlineProblem = signal<string | null>(null);
 /** Whether the last call found the server out of reach. */
 export const serverOutOfReach = signal(false);
 

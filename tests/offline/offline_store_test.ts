@@ -148,21 +148,21 @@ Deno.test("offline store: queued changes apply at once, fold last writer per fie
 
     // Someone changed the server's notify meanwhile: a field this browser never touched stays.
     const sent: unknown[] = [];
-    assert.equal(
+    assert.deepEqual(
       await flushSettingsChanges(db, "a", (patch) => {
         sent.push(patch);
         return Promise.resolve();
       }),
-      3,
+      { sent: 3, refused: 0 },
     );
     assert.deepEqual(sent, [{
       goal: { steps: 10000 },
       general: { nightMode: "off", wearWrist: "right" },
     }]);
     assert.equal(await countQueuedChanges(db, "a"), 0);
-    assert.equal(
+    assert.deepEqual(
       await flushSettingsChanges(db, "a", () => Promise.reject()),
-      0,
+      { sent: 0, refused: 0 },
     );
   });
 });
@@ -267,7 +267,7 @@ Deno.test("outbox: batches sum up, drain oldest first, and leave what failed", a
       uploaded.push(b);
       return Promise.resolve();
     }, locks);
-    assert.deepEqual(result, { kind: "drained", minutes: 20 });
+    assert.deepEqual(result, { kind: "drained", minutes: 20, refused: 0 });
     assert.deepEqual(uploaded, [batch(T0, 30), batch(T0 + 30 * MINUTE, 20)]);
     assert.deepEqual(await listOutbox(db, "a"), []);
     assert.equal((await summarizeOutbox(db, "b")).minutes, 5);
@@ -285,7 +285,7 @@ Deno.test("outbox: while another holder has the band's lock, a drain steps aside
       }, locks);
     }, locks);
     assert.deepEqual(inner, { kind: "busy" });
-    assert.deepEqual(outer, { kind: "drained", minutes: 3 });
+    assert.deepEqual(outer, { kind: "drained", minutes: 3, refused: 0 });
   });
 });
 
@@ -370,4 +370,74 @@ Deno.test("foldPatches: object sections fold field by field, arrays and the weat
       weatherLocation: null,
     },
   );
+});
+
+Deno.test("offline store: changes the server refuses for good leave the queue with the reason; others wait", async () => {
+  await withDb(async (db) => {
+    await keepBandOffline(db, {
+      band: band("a"),
+      authKey: KEY,
+      userId: "u1",
+      serverCursor: null,
+      now: T0,
+    });
+    await queueSettingsChange(db, {
+      bandId: "a",
+      patch: { goal: { steps: 1 } },
+      at: T0,
+    });
+    const refused = (error: unknown) =>
+      error instanceof Error && error.message.startsWith("refused");
+    await assert.rejects(
+      flushSettingsChanges(
+        db,
+        "a",
+        () => Promise.reject(new Error("signed out")),
+        refused,
+      ),
+      /signed out/,
+    );
+    assert.equal(await countQueuedChanges(db, "a"), 1);
+    assert.deepEqual(
+      await flushSettingsChanges(
+        db,
+        "a",
+        () => Promise.reject(new Error("refused: steps too low")),
+        refused,
+      ),
+      { sent: 0, refused: 1, reason: "refused: steps too low" },
+    );
+    assert.equal(await countQueuedChanges(db, "a"), 0);
+  });
+});
+
+Deno.test("outbox: a batch the server refuses for good goes, the drain goes on, and the rest upload", async () => {
+  await withDb(async (db) => {
+    await addToOutbox(db, { bandId: "a", batch: batch(T0, 4), at: T0 });
+    await addToOutbox(db, {
+      bandId: "a",
+      batch: batch(T0 + 4 * MINUTE, 6),
+      at: T0,
+    });
+    const uploaded: number[] = [];
+    const result = await drainOutbox(
+      db,
+      "a",
+      (b) => {
+        if (b.start === T0) return Promise.reject(new Error("refused: bad"));
+        uploaded.push(b.start);
+        return Promise.resolve();
+      },
+      createLocks(),
+      (error) => error instanceof Error && error.message.startsWith("refused"),
+    );
+    assert.deepEqual(result, {
+      kind: "drained",
+      minutes: 6,
+      refused: 4,
+      reason: "refused: bad",
+    });
+    assert.deepEqual(uploaded, [T0 + 4 * MINUTE]);
+    assert.deepEqual(await listOutbox(db, "a"), []);
+  });
 });
