@@ -284,6 +284,11 @@ Deno.test({
         /server is out of reach/,
       );
       await saveScreenshot(page, "offline-band-outbox");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.emulateMedia({ colorScheme: "dark" });
+      await saveScreenshot(page, "offline-band-outbox-390-dark");
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.setViewportSize({ width: 1100, height: 900 });
 
       // An alarm set offline reaches the band and waits for the server.
       await openGroup(page, "Schedule");
