@@ -11,7 +11,7 @@ import { formatWhen } from "../components/account/CredentialList.tsx";
 function describe(error: unknown, action: string): string {
   if (error instanceof WebAuthnError || error instanceof DOMException) {
     return error.name === "NotAllowedError" || error.name === "AbortError"
-      ? `Cannot ${action}: the browser's prompt was cancelled or timed out`
+      ? `Cannot ${action}: the browser's prompt was cancelled or timed out, or the passkey cannot check it is you (it needs a PIN, fingerprint or face lock)`
       : `Cannot ${action}: ${error.message}`;
   }
   return error instanceof Error ? error.message : `Cannot ${action}`;

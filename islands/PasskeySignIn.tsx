@@ -54,7 +54,7 @@ export default function PasskeySignIn(props: { next?: string }) {
     } catch (e) {
       setError(
         isCancel(e)
-          ? "Cannot sign in with a passkey: the browser's prompt was cancelled or timed out"
+          ? "Cannot sign in with a passkey: the browser's prompt was cancelled or timed out, or the passkey cannot check it is you (it needs a PIN, fingerprint or face lock)"
           : e instanceof Error
           ? e.message
           : "Cannot sign in with a passkey",

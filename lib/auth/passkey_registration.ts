@@ -44,7 +44,7 @@ export async function startPasskeyRegistration(
     })),
     authenticatorSelection: {
       residentKey: "required",
-      userVerification: "preferred",
+      userVerification: "required",
     },
   });
   await storeChallenge(kv, json.challenge, {
@@ -83,7 +83,7 @@ export async function finishPasskeyRegistration(
       expectedChallenge: challenge,
       expectedOrigin: options.rp.origin,
       expectedRPID: options.rp.id,
-      requireUserVerification: false,
+      requireUserVerification: true,
     });
   } catch {
     throw refused;

@@ -31,7 +31,7 @@ export async function startPasskeySignin(
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const json = await generateAuthenticationOptions({
     rpID: options.rp.id,
-    userVerification: "preferred",
+    userVerification: "required",
   });
   await storeChallenge(kv, json.challenge, {
     purpose: "signin",
@@ -66,7 +66,7 @@ export async function finishPasskeySignin(
         counter: passkey.counter,
         transports: passkey.transports,
       },
-      requireUserVerification: false,
+      requireUserVerification: true,
     });
   } catch {
     throw signinFailed();

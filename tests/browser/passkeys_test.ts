@@ -132,3 +132,57 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "[browser] passkeys: an authenticator that cannot verify the person (a key without a PIN) is refused, and nothing is stored",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const server = await serveTestApp();
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("WebAuthn.enable", { enableUI: false });
+      const { authenticatorId } = await cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+          options: {
+            protocol: "ctap2",
+            transport: "usb",
+            hasResidentKey: true,
+            hasUserVerification: false,
+            isUserVerified: false,
+            automaticPresenceSimulation: true,
+          },
+        },
+      );
+      await page.goto(`${server.origin}/setup`);
+      await page.getByLabel("Username").fill("ada");
+      await page.getByLabel("Password").fill("correct horse battery");
+      await page.getByRole("button", { name: "Create owner account" }).click();
+      await page.waitForURL(`${server.origin}/`);
+
+      await page.goto(`${server.origin}/account`);
+      await page.getByLabel("Passkey name").fill("Bare key");
+      await page.getByRole("button", { name: "Add a passkey" }).click();
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      assert.match(
+        await alert.textContent() ?? "",
+        /^Cannot add a passkey: .*it needs a PIN, fingerprint or face lock/,
+      );
+      const { credentials } = await cdp.send("WebAuthn.getCredentials", {
+        authenticatorId,
+      });
+      assert.equal(credentials.length, 0);
+      await page.reload();
+      await page.getByText("No passkeys yet.").waitFor();
+    } finally {
+      await browser.close();
+      await server.shutdown();
+    }
+  },
+});
