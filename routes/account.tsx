@@ -28,6 +28,7 @@ import type { CredentialRow } from "../components/account/CredentialList.tsx";
 import PasskeyManager from "../islands/PasskeyManager.tsx";
 import { toPasskeyView } from "../lib/auth/passkeys.ts";
 import { listPasskeys } from "../lib/db/passkeys.ts";
+import { readDeviceToken } from "../lib/auth/known_device.ts";
 
 interface Data {
   username: string;
@@ -96,6 +97,7 @@ export const handler: Handlers<Data> = {
           ...input.data,
           userId: me.id,
           keepSessionId: ctx.state.session?.id,
+          deviceToken: readDeviceToken(ctx.req),
           address: clientAddressOf(ctx),
           now: ctx.state.now(),
         });

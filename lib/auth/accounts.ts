@@ -20,6 +20,7 @@ import {
 } from "../db/users.ts";
 import { acceptInvitation, getUsableInvitation } from "../db/invitations.ts";
 import { deleteSessionsOfUser } from "../db/sessions.ts";
+import { forgetKnownDevicesOfUser } from "../db/known_devices.ts";
 import {
   conflict,
   forbidden,
@@ -194,12 +195,14 @@ export async function authenticate(
   return user;
 }
 
-/** Changes a password after checking the current one; ends the person's other sessions and returns how many. */
+/** Changes a password after checking the current one; ends the person's other sessions (returns how many) and forgets their other known browsers. */
 export async function changePassword(
   kv: Deno.Kv,
   change: RequestOrigin & {
     userId: string;
     keepSessionId?: string;
+    /** The known-device cookie of the browser the change comes from: it stays known. */
+    deviceToken?: string;
     currentPassword: string;
     newPassword: string;
   },
@@ -217,5 +220,13 @@ export async function changePassword(
     hashPassword(change.newPassword)
   );
   await updateUser(kv, change.userId, (u) => ({ ...u, passwordHash }));
+  // Other browsers lose their sessions and their exemption from throttling:
+  // a password changed after a leak leaves nothing behind for the leaker.
+  const keepDeviceId = await findKnownDevice(kv, {
+    userId: change.userId,
+    token: change.deviceToken,
+    now: change.now,
+  });
+  await forgetKnownDevicesOfUser(kv, change.userId, keepDeviceId);
   return await deleteSessionsOfUser(kv, change.userId, change.keepSessionId);
 }

@@ -200,6 +200,47 @@ Deno.test("[api] POST /api/session lets the owner's known browser in while its a
   );
 });
 
+Deno.test("[api] POST /api/me/password forgets the person's other known browsers but keeps this one", async () => {
+  using t = await createApiTestApp();
+  const owner = t.agent();
+  const setup = await owner.request("POST", "/api/setup", { json: GOOD });
+  owner.csrfToken = (await setup.json()).csrfToken;
+  const deviceOf = (res: Response) =>
+    res.headers.getSetCookie().find((c) => c.startsWith("band_device="))!
+      .split(";")[0];
+  const here = deviceOf(setup);
+  // A second browser signs in and becomes known.
+  const there = deviceOf(
+    await t.agent().request("POST", "/api/session", {
+      json: { username: "ada", password: "correct horse battery" },
+    }),
+  );
+  const changed = await owner.request("POST", "/api/me/password", {
+    json: {
+      currentPassword: "correct horse battery",
+      newPassword: "a brand new password",
+    },
+    headers: { Cookie: `${owner.cookie}; ${here}` },
+  });
+  assert.equal(changed.status, 200);
+  // Throttle the shared address: only a known browser gets through.
+  const now = Date.now();
+  for (let i = 0; i < 60; i++) {
+    await recordSigninFailure(t.kv, {
+      username: i % 2 ? "ada" : `someone${i}`,
+      address: "unknown",
+      now,
+    });
+  }
+  const signIn = (cookie: string) =>
+    t.agent().request("POST", "/api/session", {
+      json: { username: "ada", password: "a brand new password" },
+      headers: { Cookie: cookie },
+    });
+  assert.equal((await signIn(here)).status, 200);
+  await assertError(await signIn(there), 429, "rate_limited");
+});
+
 Deno.test("[api] POST /api/session: 20 failures on other accounts from one address do not lock an account", async () => {
   using t = await createApiTestApp();
   await signUpOwner(t, "ada");
