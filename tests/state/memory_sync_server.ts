@@ -10,6 +10,8 @@ const MINUTE = 60_000;
 /** Options: which upload (1-based) of minutes or workouts fails. */
 export interface MemoryServerOptions {
   failUploadAt?: number;
+  /** Take a minute again when it is the same, as the real server does ("unchanged"); by default a second upload fails the test. */
+  sameAgainIsUnchanged?: boolean;
   failWorkoutUploadAt?: number;
   workouts?: WorkoutReading[];
 }
@@ -23,6 +25,7 @@ export function createMemoryServer(options: MemoryServerOptions = {}) {
   const calls: string[] = [];
   let cursor: number | null = null;
   let uploads = 0;
+  let unchanged = 0;
   let workoutUploads = 0;
   const server: SyncServer = {
     getCursor: () => Promise.resolve(cursor),
@@ -35,10 +38,19 @@ export function createMemoryServer(options: MemoryServerOptions = {}) {
       }
       batch.samples.forEach((s, i) => {
         const t = batch.start + i * MINUTE;
+        const value = `${s.kind}/${s.intensity}/${s.steps}/${s.heartRate}`;
+        if (options.sameAgainIsUnchanged && minutes.has(t)) {
+          assert.equal(minutes.get(t), value, `minute ${t} changed`);
+          unchanged++;
+          return;
+        }
         assert.equal(minutes.has(t), false, `minute ${t} uploaded twice`);
-        minutes.set(t, `${s.kind}/${s.intensity}/${s.steps}/${s.heartRate}`);
+        minutes.set(t, value);
       });
-      cursor = batch.start + batch.samples.length * MINUTE;
+      cursor = Math.max(
+        cursor ?? -Infinity,
+        batch.start + batch.samples.length * MINUTE,
+      );
       return Promise.resolve();
     },
     getLatestWorkout() {
@@ -72,5 +84,13 @@ export function createMemoryServer(options: MemoryServerOptions = {}) {
       return Promise.resolve();
     },
   };
-  return { server, minutes, workouts, calls, cursor: () => cursor };
+  return {
+    server,
+    minutes,
+    workouts,
+    calls,
+    cursor: () => cursor,
+    /** Minutes uploaded again unchanged (with `sameAgainIsUnchanged`). */
+    unchanged: () => unchanged,
+  };
 }
