@@ -295,7 +295,11 @@ export default function BandConnection(props: BandConnectionProps) {
           // The Today card keeps the figure it had; the next sync fetches it again.
         });
         await catchUpQuietly();
-        summary.value = describeSyncResult(result);
+        // A minute read again only to acknowledge the band is not news.
+        summary.value = describeSyncResult({
+          ...result,
+          minutesDone: result.minutesDone - (online?.rereadMinutes() ?? 0),
+        });
       }
       notes.value = result.notes;
       connectionStatus.value = "connected";

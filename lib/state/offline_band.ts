@@ -337,17 +337,24 @@ const MINUTE_MS = 60_000;
 export async function createOnlineSyncServer(
   server: SyncServer,
   bandId: string,
-): Promise<SyncServer & { settle(): Promise<void> }> {
+): Promise<
+  SyncServer & { settle(): Promise<void>; rereadMinutes(): number }
+> {
   const db = await openStore();
   const owed = db
     ? (await getOfflineBand(db, bandId))?.ackOwed ?? false
     : false;
+  let reread = 0;
   return {
     ...server,
     async getCursor() {
       const cursor = await server.getCursor();
-      return owed && cursor !== null ? cursor - MINUTE_MS : cursor;
+      if (!owed || cursor === null) return cursor;
+      reread = 1;
+      return cursor - MINUTE_MS;
     },
+    /** Minutes the sync read again only to acknowledge them (0 or 1). */
+    rereadMinutes: () => reread,
     async settle() {
       if (db && owed) await setAckOwed(db, bandId, false);
     },

@@ -135,6 +135,7 @@ Deno.test("outbox sync: reads without acknowledging, resumes after a cut, and th
   await online.settle();
   assert.equal(second.sim.state.syncedMinutes, 3 * 1440);
   assert.equal(synced.minutesDone, 1);
+  assert.equal(online.rereadMinutes(), 1);
   assert.equal(memory.minutes.size, 3 * 1440, "no minute stored twice");
   assert.equal(memory.unchanged(), 1, "one minute read again, as unchanged");
   second.band.disconnect();
