@@ -8,6 +8,7 @@ import {
   type Agent,
   type ApiTestApp,
   createApiTestApp,
+  signUpMember,
   signUpOwner,
 } from "../api/harness.ts";
 import {
@@ -218,4 +219,56 @@ Deno.test("[api] POST /api/me/restore stores no minute a minute ahead of now, bu
   const res = await postRestore(owner, zipCounted(altered));
   assert.equal(res.status, 200, await res.clone().text());
   assert.equal((await res.json()).bands[0].minutes, 31);
+});
+
+Deno.test("[api] POST /api/me/restore never touches another person's band of the same MAC", async () => {
+  const { files } = await sourceFiles();
+  const { t, owner } = await target();
+  using _ = t;
+  const other = await signUpMember(t, owner, "neighbour");
+  const theirs = await addBand(other); // The archive's MAC.
+  await uploadMinutes(other, theirs, [
+    { start: START - 1440 * MIN, offset: 0, samples: makeSamples(90, 4) },
+  ]);
+  const theirsBefore = await downloadTakeout(other, "?keys=1");
+  const { user } = await (await other.request("GET", "/api/me")).json();
+  const touchesThem = (key: string) =>
+    key.includes(theirs) || key.includes(user.id);
+  const kvOf = async () =>
+    [...(await dumpKv(t.kv))].filter(([key]) => touchesThem(key));
+  const before = await kvOf();
+  assert.ok(before.length > 3);
+
+  // Without keys, their band does not count as the restorer's.
+  const keyless = new Map(files);
+  keyless.set(
+    "bands.jsonl",
+    readLines(files.get("bands.jsonl")).map(({ authKey: _, ...b }) =>
+      JSON.stringify(b)
+    ).join("\n") + "\n",
+  );
+  await assertRefused(t, owner, zipCounted(keyless), 422, /no auth key/);
+
+  const res = await postRestore(owner, zipCounted(files));
+  assert.equal(res.status, 200, await res.clone().text());
+  const [restored] = (await res.json()).bands;
+  assert.equal(restored.created, true);
+  assert.equal(restored.minutes, 30);
+  assert.deepEqual(await kvOf(), before);
+  assert.deepEqual(
+    (await downloadTakeout(other, "?keys=1")).files,
+    theirsBefore.files,
+  );
+});
+
+Deno.test("[api] POST /api/me/restore refuses a session without its CSRF token, storing nothing", async () => {
+  const { files } = await sourceFiles();
+  const { t, owner } = await target();
+  using _ = t;
+  const token = owner.csrfToken;
+  owner.csrfToken = undefined;
+  await assertRefused(t, owner, zipCounted(files), 403, /X-CSRF-Token/);
+  owner.csrfToken = token;
+  const res = await postRestore(owner, zipCounted(files));
+  assert.equal(res.status, 200, await res.clone().text());
 });
