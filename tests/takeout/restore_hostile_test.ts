@@ -281,3 +281,38 @@ Deno.test("[api] POST /api/me/restore refuses a session without its CSRF token, 
   const res = await postRestore(owner, zipCounted(files));
   assert.equal(res.status, 200, await res.clone().text());
 });
+
+Deno.test("[api] POST /api/me/restore refuses a minute of 1970, a reading family that does not exist, and band settings outside their schema", async () => {
+  const { files, bandId } = await sourceFiles();
+  const { t, owner } = await target();
+  using _ = t;
+  const minutesName = `bands/${bandId}/minutes.jsonl`;
+  const readingsName = `bands/${bandId}/readings.jsonl`;
+  const [minute] = readLines(files.get(minutesName));
+  const [band] = readLines(files.get("bands.jsonl"));
+  const cases: [string, string, RegExp][] = [
+    [
+      minutesName,
+      JSON.stringify({ ...minute, time: 0 }) + "\n" +
+      files.get(minutesName)!.split("\n").slice(1).join("\n"),
+      new RegExp(`^Cannot restore: ${minutesName} line 1 is malformed: time`),
+    ],
+    [
+      readingsName,
+      files.get(readingsName) +
+      JSON.stringify({ kind: "steps", time: START, steps: 5 }) + "\n",
+      new RegExp(`^Cannot restore: ${readingsName} line 2 is malformed: kind`),
+    ],
+    [
+      "bands.jsonl",
+      JSON.stringify({ ...band, settings: { goal: { steps: "many" } } }) +
+      "\n",
+      /^Cannot restore: bands\.jsonl line 1 is malformed: settings\.goal/,
+    ],
+  ];
+  for (const [name, text, message] of cases) {
+    const altered = new Map(files);
+    altered.set(name, text);
+    await assertRefused(t, owner, zipCounted(altered), 400, message);
+  }
+});
