@@ -59,12 +59,14 @@ const MINUTE_MS = 60_000;
  * Whether a line is dated after `now`, by the rules of the upload routes: a
  * minute may not end after the next minute begins (lib/auth/upload_batches.ts),
  * a reading may be a minute ahead (POST /api/bands/:id/readings/:kind), so a
- * band whose clock runs a little fast is not refused.
+ * band whose clock runs a little fast is not refused; a workout may not end
+ * later either (as a Gadgetbridge import checks).
  */
-function isFuture(kind: BandFileKind, time: number, now: number): boolean {
-  return kind === "minutes"
-    ? time + MINUTE_MS > now + MINUTE_MS
-    : time > now + MINUTE_MS;
+function isFuture(kind: BandFileKind, value: unknown, now: number): boolean {
+  const { time, end } = value as { time: number; end?: number };
+  if (kind === "minutes") return time + MINUTE_MS > now + MINUTE_MS;
+  return time > now + MINUTE_MS ||
+    (kind === "workouts" && end! > now + MINUTE_MS);
 }
 
 function tooLarge(detail: string): HttpError {
@@ -187,11 +189,11 @@ export async function checkArchive(
         return fail(`${where()} is malformed: ${describe(line.error)}`);
       }
     }
-    const time = (value as { time: number }).time;
-    if (isFuture(file.kind, time, options.now)) {
+    if (isFuture(file.kind, value, options.now)) {
       return fail(`${where()} is dated after the current time`);
     }
     if (file.kind === "minutes") {
+      const time = (value as { time: number }).time;
       if (time <= (lastMinute.get(file.bandId) ?? -Infinity)) {
         return fail(`${where()} is not after the minute before it`);
       }

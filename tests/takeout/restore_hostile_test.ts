@@ -103,6 +103,20 @@ Deno.test("[api] POST /api/me/restore refuses minutes and readings dated after n
       ),
     );
   }
+  // A workout may not end in the future either, as a Gadgetbridge import checks.
+  const workoutsName = `bands/${bandId}/workouts.jsonl`;
+  const workout = { time: START, end: future, type: 1 };
+  const ending = new Map(files);
+  ending.set(workoutsName, JSON.stringify(workout) + "\n");
+  await assertRefused(
+    t,
+    owner,
+    zipCounted(ending),
+    400,
+    new RegExp(
+      `^Cannot restore: ${workoutsName} line 1 is dated after the current time`,
+    ),
+  );
   const altered = new Map(files);
   altered.set(
     readingsName,
