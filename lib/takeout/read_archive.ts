@@ -12,6 +12,7 @@ import {
   TAKEOUT_MAX_UNPACKED_BYTES,
 } from "../api/takeout_schemas.ts";
 import { badRequest, HttpError } from "../http/errors.ts";
+import { isMacClutter } from "./archive_names.ts";
 
 /** What the reader hands its visitor: a file starts, one of its lines, the file ends. */
 export type ArchiveEvent =
@@ -105,8 +106,9 @@ class EntryLines {
 
 /**
  * Reads every file of a ZIP at `path` and hands its lines to `visit`, in
- * archive order; throws 400 for a file that is not a ZIP, a damaged or
- * truncated one, or one with a duplicate name, and 413 past the unpacked limit.
+ * archive order (what macOS adds when zipping again is skipped); throws 400
+ * for a file that is not a ZIP, a damaged or truncated one, or one with a
+ * duplicate name, and 413 past the unpacked or entry limits.
  */
 export async function readArchive(
   path: string,
@@ -145,6 +147,8 @@ export async function readArchive(
       return;
     }
     seen.add(file.name);
+    // Never started, so never inflated: the reader skips its bytes.
+    if (isMacClutter(file.name)) return;
     const entry = new EntryLines(file.name);
     open.add(entry);
     events.push({ type: "start", name: file.name });

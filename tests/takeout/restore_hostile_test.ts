@@ -330,3 +330,24 @@ Deno.test("[api] POST /api/me/restore refuses a minute of 1970, a reading family
     await assertRefused(t, owner, zipCounted(altered), 400, message);
   }
 });
+
+Deno.test("[api] POST /api/me/restore reads an archive zipped again on a Mac, skipping its __MACOSX and .DS_Store entries", async () => {
+  const { files } = await sourceFiles();
+  const { t, owner } = await target();
+  using _ = t;
+  const entries: Record<string, Uint8Array> = {};
+  // AppleDouble resource forks: binary, not UTF-8.
+  const fork = new Uint8Array([0x00, 0x05, 0x16, 0x07, 0xff, 0xfe, 0x80]);
+  entries["__MACOSX/"] = new Uint8Array(0);
+  for (const [name, text] of files) {
+    entries[name] = strToU8(text);
+    entries[`__MACOSX/${name.replace(/[^/]+$/, "._$&")}`] = fork;
+  }
+  entries[".DS_Store"] = fork;
+  const res = await postRestore(
+    owner,
+    zipSync(entries) as Uint8Array<ArrayBuffer>,
+  );
+  assert.equal(res.status, 200, await res.clone().text());
+  assert.equal((await res.json()).bands[0].minutes, 30);
+});
