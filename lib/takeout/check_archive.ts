@@ -69,6 +69,19 @@ function isFuture(kind: BandFileKind, value: unknown, now: number): boolean {
     (kind === "workouts" && end! > now + MINUTE_MS);
 }
 
+/** Why a file is unexpected: a takeout zipped with its folder says so. */
+function describeUnexpected(name: string): string {
+  const slash = name.indexOf("/");
+  const inner = name.slice(slash + 1);
+  const known = inner === MANIFEST_NAME || inner === PROFILE_NAME ||
+    inner === BANDS_NAME || parseBandFileName(inner) !== null;
+  return slash > 0 && known
+    ? `the archive's files are in the folder ${
+      quoteName(name.slice(0, slash + 1))
+    }: zip the files themselves, not their folder`
+    : `the archive holds an unexpected file ${quoteName(name)}`;
+}
+
 function tooLarge(detail: string): HttpError {
   return new HttpError(413, "too_large", `Cannot restore: ${detail}`);
 }
@@ -142,7 +155,7 @@ export async function checkArchive(
         documentChars.set(event.name, 0);
       } else if (
         event.name !== BANDS_NAME && bandFiles.get(event.name) === null
-      ) fail(`the archive holds an unexpected file ${quoteName(event.name)}`);
+      ) fail(describeUnexpected(event.name));
       return;
     }
     if (event.type === "end") return;
@@ -203,7 +216,8 @@ export async function checkArchive(
 
   const manifestText = documents.get(MANIFEST_NAME);
   if (manifestText === undefined) {
-    throw damaged(
+    // A problem seen on the way (files in a folder) says more than the absence.
+    throw problem ?? damaged(
       `the archive has no ${MANIFEST_NAME}: it is not a Band Web takeout`,
     );
   }

@@ -351,3 +351,22 @@ Deno.test("[api] POST /api/me/restore reads an archive zipped again on a Mac, sk
   assert.equal(res.status, 200, await res.clone().text());
   assert.equal((await res.json()).bands[0].minutes, 30);
 });
+
+Deno.test("[api] POST /api/me/restore says so when the archive's files sit in a folder", async () => {
+  const { files } = await sourceFiles();
+  const { t, owner } = await target();
+  using _ = t;
+  const entries: Record<string, Uint8Array> = {
+    "band-web-takeout-owner/": new Uint8Array(0),
+  };
+  for (const [name, text] of files) {
+    entries[`band-web-takeout-owner/${name}`] = strToU8(text);
+  }
+  await assertRefused(
+    t,
+    owner,
+    zipSync(entries) as Uint8Array<ArrayBuffer>,
+    400,
+    /^Cannot restore: the archive's files are in the folder band-web-takeout-owner\/: zip the files themselves, not their folder$/,
+  );
+});
