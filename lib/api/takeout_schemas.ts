@@ -30,6 +30,22 @@ export const TAKEOUT_MAX_BYTES = 512 * 1024 * 1024;
 /** Most bytes a takeout may unpack to (4 GiB), so a ZIP bomb stops early. */
 export const TAKEOUT_MAX_UNPACKED_BYTES = 4 * 1024 * 1024 * 1024;
 
+/**
+ * Most bands one archive may hold (a person has a few): past this a restore is
+ * refused before any is added, so an archive of a million band lines cannot
+ * fill memory or add a million bands.
+ */
+export const TAKEOUT_MAX_BANDS = 1000;
+
+/**
+ * Most entries (files and folders) one archive may hold: three files and a
+ * folder per band, the three documents and the `bands/` folder.
+ */
+export const TAKEOUT_MAX_ENTRIES = 4 * TAKEOUT_MAX_BANDS + 4;
+
+/** Longest `manifest.json` or `profile.json`, in characters (a manifest of every band's files is far less). */
+export const TAKEOUT_MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
 /** Longest line in a takeout file, in characters. */
 export const TAKEOUT_MAX_LINE_CHARS = 64 * 1024;
 

@@ -33,3 +33,12 @@ export function parseBandFileName(
     ? null
     : { bandId: match[1], kind: match[2] as BandFileKind };
 }
+
+/**
+ * Whether an entry is what macOS adds when it zips files again (`__MACOSX/`
+ * resource forks, `.DS_Store`): a restore skips these unread.
+ */
+export function isMacClutter(name: string): boolean {
+  return name.startsWith("__MACOSX/") || name === ".DS_Store" ||
+    name.endsWith("/.DS_Store");
+}

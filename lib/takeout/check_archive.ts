@@ -7,6 +7,8 @@ import type { z } from "zod";
 import {
   isTakeoutMinute,
   TAKEOUT_FORMAT,
+  TAKEOUT_MAX_BANDS,
+  TAKEOUT_MAX_DOCUMENT_CHARS,
   TAKEOUT_VERSION,
   type TakeoutBand,
   takeoutBandSchema,
@@ -26,9 +28,17 @@ import {
 } from "./archive_names.ts";
 import {
   damaged,
+  quoteName,
   readArchive,
   type ReadArchiveLimits,
 } from "./read_archive.ts";
+
+/** Options of `checkArchive`. */
+export interface CheckArchiveOptions {
+  /** The current time (epoch ms): nothing may be dated after it, as for uploads. */
+  now: number;
+  limits?: ReadArchiveLimits;
+}
 
 /** What a valid archive holds, for the second pass to write. */
 export interface ArchivePlan {
@@ -43,8 +53,38 @@ const LINE_SCHEMAS: Record<BandFileKind, z.ZodType> = {
   workouts: takeoutWorkoutSchema,
 };
 
-/** Most lines of the two JSON documents (the manifest and the profile). */
-const MAX_DOCUMENT_LINES = 20_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * Whether a line is dated after `now`, by the rules of the upload routes: a
+ * minute may not end after the next minute begins (lib/auth/upload_batches.ts),
+ * a reading may be a minute ahead (POST /api/bands/:id/readings/:kind), so a
+ * band whose clock runs a little fast is not refused; a workout may not end
+ * later either (as a Gadgetbridge import checks).
+ */
+function isFuture(kind: BandFileKind, value: unknown, now: number): boolean {
+  const { time, end } = value as { time: number; end?: number };
+  if (kind === "minutes") return time + MINUTE_MS > now + MINUTE_MS;
+  return time > now + MINUTE_MS ||
+    (kind === "workouts" && end! > now + MINUTE_MS);
+}
+
+/** Why a file is unexpected: a takeout zipped with its folder says so. */
+function describeUnexpected(name: string): string {
+  const slash = name.indexOf("/");
+  const inner = name.slice(slash + 1);
+  const known = inner === MANIFEST_NAME || inner === PROFILE_NAME ||
+    inner === BANDS_NAME || parseBandFileName(inner) !== null;
+  return slash > 0 && known
+    ? `the archive's files are in the folder ${
+      quoteName(name.slice(0, slash + 1))
+    }: zip the files themselves, not their folder`
+    : `the archive holds an unexpected file ${quoteName(name)}`;
+}
+
+function tooLarge(detail: string): HttpError {
+  return new HttpError(413, "too_large", `Cannot restore: ${detail}`);
+}
 
 function describe(error: z.ZodError): string {
   return error.issues.slice(0, 2).map((i) =>
@@ -85,9 +125,12 @@ function checkManifest(value: unknown): TakeoutManifest {
 /** Validates a spooled takeout archive whole; throws a 4xx `HttpError` naming the first problem. */
 export async function checkArchive(
   path: string,
-  limits: ReadArchiveLimits = {},
+  options: CheckArchiveOptions,
 ): Promise<ArchivePlan> {
   const bands: TakeoutBand[] = [];
+  const bandIds = new Set<string>();
+  const macs = new Set<string>();
+  const documentChars = new Map<string, number>();
   const counts = new Map<string, number>();
   const lastMinute = new Map<string, number>();
   const referenced = new Set<string>();
@@ -109,17 +152,22 @@ export async function checkArchive(
       bandFiles.set(event.name, parseBandFileName(event.name));
       if (event.name === MANIFEST_NAME || event.name === PROFILE_NAME) {
         documents.set(event.name, []);
+        documentChars.set(event.name, 0);
       } else if (
         event.name !== BANDS_NAME && bandFiles.get(event.name) === null
-      ) fail(`the archive holds an unexpected file ${event.name}`);
+      ) fail(describeUnexpected(event.name));
       return;
     }
     if (event.type === "end") return;
     const document = documents.get(event.name);
     if (document !== undefined) {
-      if (document.length >= MAX_DOCUMENT_LINES) {
-        throw damaged(`${event.name} is too long`);
+      const chars = documentChars.get(event.name)! + event.line.length + 1;
+      if (chars > TAKEOUT_MAX_DOCUMENT_CHARS) {
+        throw tooLarge(
+          `${event.name} is longer than ${TAKEOUT_MAX_DOCUMENT_CHARS} characters`,
+        );
       }
+      documentChars.set(event.name, chars);
       document.push(event.line);
       return;
     }
@@ -133,9 +181,16 @@ export async function checkArchive(
       if (!band.success) {
         return fail(`${where()} is malformed: ${describe(band.error)}`);
       }
-      if (bands.some((b) => b.id === band.data.id || b.mac === band.data.mac)) {
+      if (bandIds.has(band.data.id) || macs.has(band.data.mac)) {
         return fail(`${where()} repeats a band id or MAC address`);
       }
+      if (bands.length >= TAKEOUT_MAX_BANDS) {
+        throw tooLarge(
+          `the archive holds more than ${TAKEOUT_MAX_BANDS} bands; restore at most ${TAKEOUT_MAX_BANDS} at once`,
+        );
+      }
+      bandIds.add(band.data.id);
+      macs.add(band.data.mac);
       bands.push(band.data);
       return;
     }
@@ -147,6 +202,9 @@ export async function checkArchive(
         return fail(`${where()} is malformed: ${describe(line.error)}`);
       }
     }
+    if (isFuture(file.kind, value, options.now)) {
+      return fail(`${where()} is dated after the current time`);
+    }
     if (file.kind === "minutes") {
       const time = (value as { time: number }).time;
       if (time <= (lastMinute.get(file.bandId) ?? -Infinity)) {
@@ -154,11 +212,12 @@ export async function checkArchive(
       }
       lastMinute.set(file.bandId, time);
     }
-  }, limits);
+  }, options.limits);
 
   const manifestText = documents.get(MANIFEST_NAME);
   if (manifestText === undefined) {
-    throw damaged(
+    // A problem seen on the way (files in a folder) says more than the absence.
+    throw problem ?? damaged(
       `the archive has no ${MANIFEST_NAME}: it is not a Band Web takeout`,
     );
   }
@@ -169,7 +228,7 @@ export async function checkArchive(
     throw damaged(`${PROFILE_NAME} is not JSON`);
   }
   for (const id of referenced) {
-    if (!bands.some((b) => b.id === id)) {
+    if (!bandIds.has(id)) {
       throw damaged(
         `the archive has files of band ${id} but no such band in ${BANDS_NAME}`,
       );

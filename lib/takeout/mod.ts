@@ -23,7 +23,10 @@ export async function restoreTakeoutUpload(
 ): Promise<TakeoutRestoreResult> {
   const path = await spoolBody(body, options.maxBytes);
   try {
-    const plan = await checkArchive(path, options.limits);
+    const plan = await checkArchive(path, {
+      now: options.now,
+      limits: options.limits,
+    });
     return await restoreArchive(kv, path, plan, options);
   } finally {
     await Deno.remove(path).catch(() => {});

@@ -1,14 +1,18 @@
 // Reading a spooled takeout ZIP as a stream of lines, file by file, without
 // unpacking it anywhere: the file is read 16 KiB at a time, each entry is
 // inflated as it comes and cut into lines, and the visitor is awaited before
-// the next piece is read. Unpacked bytes and line lengths are held to limits,
-// so a ZIP bomb or a line without end stops early with a 4xx.
+// the next piece is read. Unpacked bytes, entries and line lengths are held to
+// limits, so a ZIP bomb, a ZIP of a million empty files or a line without end
+// stops early with a 4xx. Entry names are never paths here: they only name
+// what a line belongs to.
 import { Unzip, UnzipInflate } from "fflate";
 import {
+  TAKEOUT_MAX_ENTRIES,
   TAKEOUT_MAX_LINE_CHARS,
   TAKEOUT_MAX_UNPACKED_BYTES,
 } from "../api/takeout_schemas.ts";
 import { badRequest, HttpError } from "../http/errors.ts";
+import { isMacClutter } from "./archive_names.ts";
 
 /** What the reader hands its visitor: a file starts, one of its lines, the file ends. */
 export type ArchiveEvent =
@@ -20,6 +24,20 @@ export type ArchiveEvent =
 export interface ReadArchiveLimits {
   maxUnpackedBytes?: number;
   maxLineChars?: number;
+  maxEntries?: number;
+}
+
+/** Longest entry name read (a takeout's longest is under 60; a ZIP allows 64 Ki). */
+const MAX_NAME_CHARS = 200;
+
+/** Longest entry name a message quotes whole; a longer one is cut (a name can be 64 KiB). */
+const QUOTED_NAME_CHARS = 80;
+
+/** An entry's name for a message: cut with an ellipsis past 80 characters. */
+export function quoteName(name: string): string {
+  return name.length <= QUOTED_NAME_CHARS
+    ? name
+    : `${name.slice(0, QUOTED_NAME_CHARS)}…`;
 }
 
 const READ_BYTES = 16 * 1024;
@@ -53,7 +71,7 @@ class EntryLines {
     try {
       text = this.#rest + this.#decoder.decode(data, { stream: !final });
     } catch {
-      throw damaged(`${this.name} is not UTF-8 text`);
+      throw damaged(`${quoteName(this.name)} is not UTF-8 text`);
     }
     let at = 0;
     for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", at)) {
@@ -63,7 +81,7 @@ class EntryLines {
     this.#rest = text.slice(at);
     if (this.#rest.length > maxLine) {
       throw damaged(
-        `${this.name} has a line longer than ${maxLine} characters`,
+        `${quoteName(this.name)} has a line longer than ${maxLine} characters`,
       );
     }
     if (final) {
@@ -78,7 +96,7 @@ class EntryLines {
     this.#number++;
     if (line.length > maxLine) {
       throw damaged(
-        `${this.name} has a line longer than ${maxLine} characters`,
+        `${quoteName(this.name)} has a line longer than ${maxLine} characters`,
       );
     }
     if (line.trim() === "") return;
@@ -88,8 +106,9 @@ class EntryLines {
 
 /**
  * Reads every file of a ZIP at `path` and hands its lines to `visit`, in
- * archive order; throws 400 for a file that is not a ZIP, a damaged or
- * truncated one, or one with a duplicate name, and 413 past the unpacked limit.
+ * archive order (what macOS adds when zipping again is skipped); throws 400
+ * for a file that is not a ZIP, a damaged or truncated one, or one with a
+ * duplicate name, and 413 past the unpacked or entry limits.
  */
 export async function readArchive(
   path: string,
@@ -98,25 +117,49 @@ export async function readArchive(
 ): Promise<void> {
   const maxUnpacked = limits.maxUnpackedBytes ?? TAKEOUT_MAX_UNPACKED_BYTES;
   const maxLine = limits.maxLineChars ?? TAKEOUT_MAX_LINE_CHARS;
+  const maxEntries = limits.maxEntries ?? TAKEOUT_MAX_ENTRIES;
   const events: ArchiveEvent[] = [];
-  const entries: EntryLines[] = [];
+  // Only entries not ended yet are kept, so ended ones cost nothing but a name.
+  const open = new Set<EntryLines>();
   const seen = new Set<string>();
   let problem: unknown = null;
   let unpacked = 0;
   const unzip = new Unzip((file) => {
     if (problem !== null) return;
+    if (seen.size >= maxEntries) {
+      problem = new HttpError(
+        413,
+        "too_large",
+        `Cannot restore: the archive holds more than ${maxEntries} files and folders`,
+      );
+      return;
+    }
+    if (file.name.length > MAX_NAME_CHARS) {
+      problem = damaged(
+        `the archive holds a file name longer than ${MAX_NAME_CHARS} characters: ${
+          quoteName(file.name)
+        }`,
+      );
+      return;
+    }
     if (seen.has(file.name)) {
-      problem = damaged(`the archive holds ${file.name} twice`);
+      problem = damaged(`the archive holds ${quoteName(file.name)} twice`);
       return;
     }
     seen.add(file.name);
+    // Never started, so never inflated: the reader skips its bytes.
+    if (isMacClutter(file.name)) return;
     const entry = new EntryLines(file.name);
-    entries.push(entry);
+    open.add(entry);
     events.push({ type: "start", name: file.name });
     file.ondata = (error, data, final) => {
       if (problem !== null) return;
       try {
-        if (error) throw damaged(`${file.name} is damaged (${error.message})`);
+        if (error) {
+          throw damaged(
+            `${quoteName(file.name)} is damaged (${error.message})`,
+          );
+        }
         unpacked += data.byteLength;
         if (unpacked > maxUnpacked) {
           throw new HttpError(
@@ -126,6 +169,7 @@ export async function readArchive(
           );
         }
         entry.push(data, final, events, maxLine);
+        if (entry.ended) open.delete(entry);
       } catch (caught) {
         problem = caught;
       }
@@ -134,7 +178,7 @@ export async function readArchive(
       file.start();
     } catch (caught) {
       problem = damaged(
-        `${file.name} is packed in a way this server cannot read (${
+        `${quoteName(file.name)} is packed in a way this server cannot read (${
           (caught as Error).message
         })`,
       );
@@ -171,8 +215,10 @@ export async function readArchive(
   }
   if (first) throw damaged("the file is empty");
   await feed(new Uint8Array(0), true);
-  const open = entries.find((e) => !e.ended);
-  if (open !== undefined) {
-    throw damaged(`the archive ends inside ${open.name} (truncated)`);
+  const [unfinished] = open;
+  if (unfinished !== undefined) {
+    throw damaged(
+      `the archive ends inside ${quoteName(unfinished.name)} (truncated)`,
+    );
   }
 }

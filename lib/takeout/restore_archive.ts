@@ -29,8 +29,6 @@ export interface RestoreOptions {
   /** Their time zone, for the figures of a band's first minutes. */
   timeZone: string;
   now: number;
-  /** A new band's id (tests fix it). */
-  newId?: () => string;
 }
 
 /** Readings per storeReadings commit (each is one mutation; KV allows 1000). */
@@ -114,7 +112,10 @@ async function matchBands(
     const created = band === undefined;
     if (band === undefined) {
       const stored = await createBand(kv, {
-        id: options.newId?.() ?? crypto.randomUUID(),
+        // Always a fresh id: the archive's only names its folder, and history
+        // is keyed by band id alone, so reusing it could write into another
+        // person's band.
+        id: crypto.randomUUID(),
         userId: options.userId,
         name: line.name,
         mac: line.mac,
