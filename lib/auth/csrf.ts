@@ -50,3 +50,13 @@ export function checkCsrf(input: CsrfInput): string | null {
   }
   return null;
 }
+
+/**
+ * Whether a GET that hands out secrets (the takeout with auth keys) came from
+ * one of our own pages, or was typed in: a link on another site may not make
+ * the browser fetch the person's keys, even to their own disk.
+ */
+export function isFromOurPages(req: Request): boolean {
+  const site = req.headers.get("Sec-Fetch-Site");
+  return site === null || site === "same-origin" || site === "none";
+}

@@ -144,6 +144,30 @@ Deno.test("[api] GET /api/me/takeout?keys=1 adds the bands' auth keys for a sign
   assert.equal(JSON.parse(files.get("manifest.json")!).includesAuthKeys, true);
 });
 
+Deno.test("[api] GET /api/me/takeout?keys=1 refuses a link from another site, and only the keys", async () => {
+  const { t, owner } = await setUp();
+  using _ = t;
+  const fromAfar = (query: string) =>
+    owner.request("GET", `/api/me/takeout${query}`, {
+      headers: { "Sec-Fetch-Site": "cross-site" },
+    });
+  const keys = await fromAfar("?keys=1");
+  assert.equal(keys.status, 403);
+  assert.match(
+    (await keys.json()).error.message,
+    /^Cannot download the auth keys from a link on another site/,
+  );
+  // Without the keys a download is no secret: the link works.
+  const plain = await fromAfar("");
+  assert.equal(plain.status, 200);
+  await plain.body?.cancel();
+  const typed = await owner.request("GET", "/api/me/takeout?keys=1", {
+    headers: { "Sec-Fetch-Site": "none" },
+  });
+  assert.equal(typed.status, 200);
+  await typed.body?.cancel();
+});
+
 Deno.test("[api] GET /api/me/takeout answers an API token without keys and refuses it the keys", async () => {
   const { t, owner } = await setUp();
   using _ = t;

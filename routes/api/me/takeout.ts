@@ -3,7 +3,8 @@ import { takeoutQuerySchema } from "../../../lib/api/takeout_schemas.ts";
 import { readQuery } from "../../../lib/auth/request_body.ts";
 import { requireSessionUser, requireUser } from "../../../lib/auth/guards.ts";
 import { getUser } from "../../../lib/db/users.ts";
-import { unauthorized } from "../../../lib/http/errors.ts";
+import { forbidden, unauthorized } from "../../../lib/http/errors.ts";
+import { isFromOurPages } from "../../../lib/auth/csrf.ts";
 import {
   buildTakeoutFileName,
   streamTakeout,
@@ -19,6 +20,11 @@ export const handler: Handlers = {
     const query = readQuery(ctx.url, takeoutQuerySchema);
     const includeKeys = query.keys === "1";
     const me = includeKeys ? requireSessionUser(ctx) : requireUser(ctx);
+    if (includeKeys && !isFromOurPages(ctx.req)) {
+      throw forbidden(
+        "Cannot download the auth keys from a link on another site: use Download everything on your Account page",
+      );
+    }
     const user = await getUser(ctx.state.kv, me.id);
     if (user === null) throw unauthorized();
     const now = ctx.state.now();
