@@ -77,26 +77,30 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "lib/gadgetbridge": {
     holds:
       "Gadgetbridge's database: import (spool, read, store) and export (server only)",
-    // HTTP errors, so a bad file answers its 4xx from wherever it is found.
+    // HTTP errors, so a bad file answers its 4xx from wherever it is found;
+    // spool files, whose gate and sweep every disk job shares.
     may: [
       "lib/db",
       "lib/minute",
       "lib/api",
       "lib/time",
       "lib/http/errors.ts",
+      "lib/http/spool_files.ts",
     ],
     packages: ["node:sqlite", "fflate", "zod"],
   },
   "lib/takeout": {
     holds:
       "a person's takeout archive: stream it out, check and restore it (server only)",
-    // HTTP errors, so a bad archive answers its 4xx from wherever it is found.
+    // HTTP errors, so a bad archive answers its 4xx from wherever it is found;
+    // spool files, whose gate and sweep every disk job shares.
     may: [
       "lib/db",
       "lib/minute",
       "lib/api",
       "lib/time",
       "lib/http/errors.ts",
+      "lib/http/spool_files.ts",
     ],
     packages: ["fflate", "zod"],
   },

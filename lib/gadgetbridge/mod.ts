@@ -19,6 +19,7 @@ import {
 import { previewDevices } from "./preview.ts";
 import { findDeviceId, readDeviceHistory } from "./read_device.ts";
 import { spoolUpload } from "./spool_upload.ts";
+import { createSpoolFile, spoolGate } from "../http/spool_files.ts";
 
 /** Options of `importGadgetbridgeUpload`. */
 export interface ImportUploadOptions {
@@ -37,17 +38,19 @@ async function withUploadedDatabase<T>(
   maxBytes: number,
   work: (gb: GadgetbridgeDatabase) => Promise<T>,
 ): Promise<T> {
-  const path = await spoolUpload(body, maxBytes);
-  try {
-    const gb = await openGadgetbridgeDatabase(path);
+  return await spoolGate.run("read a Gadgetbridge file", async () => {
+    const path = await spoolUpload(body, maxBytes);
     try {
-      return await work(gb);
+      const gb = await openGadgetbridgeDatabase(path);
+      try {
+        return await work(gb);
+      } finally {
+        gb.db.close();
+      }
     } finally {
-      gb.db.close();
+      await Deno.remove(path).catch(() => {});
     }
-  } finally {
-    await Deno.remove(path).catch(() => {});
-  }
+  });
 }
 
 /** Spools an uploaded Gadgetbridge database (or ZIP backup) and lists its devices. */
@@ -87,13 +90,15 @@ export async function exportGadgetbridgeDatabase(
   kv: Deno.Kv,
   subject: ExportSubject,
 ): Promise<{ body: ReadableStream<Uint8Array>; size: number }> {
-  const path = await Deno.makeTempFile({ prefix: "band-web-gadgetbridge-" });
-  try {
-    // node:sqlite creates the database itself; an empty file is a valid start.
-    await writeGadgetbridgeExport(kv, path, subject);
-    return await streamTempFile(path);
-  } catch (error) {
-    await Deno.remove(path).catch(() => {});
-    throw error;
-  }
+  return await spoolGate.run("export to Gadgetbridge", async () => {
+    const path = await createSpoolFile("gadgetbridge");
+    try {
+      // node:sqlite creates the database itself; an empty file is a valid start.
+      await writeGadgetbridgeExport(kv, path, subject);
+      return await streamTempFile(path);
+    } catch (error) {
+      await Deno.remove(path).catch(() => {});
+      throw error;
+    }
+  });
 }

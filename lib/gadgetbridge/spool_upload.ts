@@ -3,6 +3,7 @@
 // unpacked on the fly: only its `database/Gadgetbridge` entry reaches the file.
 import { Unzip, UnzipInflate } from "fflate";
 import { badRequest, HttpError } from "../http/errors.ts";
+import { createSpoolFile } from "../http/spool_files.ts";
 
 /** Where Gadgetbridge's ZIP backup keeps the database. */
 export const ZIP_DATABASE_PATH = "database/Gadgetbridge";
@@ -94,7 +95,7 @@ export async function spoolUpload(
   if (body === null) {
     throw badRequest("Cannot import Gadgetbridge data: the body is empty");
   }
-  const path = await Deno.makeTempFile({ prefix: "band-web-gadgetbridge-" });
+  const path = await createSpoolFile("gadgetbridge");
   const file = await Deno.open(path, { write: true, truncate: true });
   const reader = body.getReader();
   try {

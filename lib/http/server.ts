@@ -12,6 +12,7 @@ import { describeKvLocation, openKv } from "./open_kv.ts";
 import { startBackupSchedule } from "../db/backup_schedule.ts";
 import { startPendingPurges } from "../db/purge.ts";
 import { migrateStoredFigures } from "../db/summary_rebuild.ts";
+import { sweepStaleSpoolFiles } from "./spool_files.ts";
 
 /** Folders of the project, resolved from its root. */
 export function projectPaths(root: string) {
@@ -88,6 +89,8 @@ export async function startServer(
   await migrateStoredFigures(kv);
   // Deletions a crash or restart cut short finish in the background.
   startPendingPurges(kv);
+  // Upload files a crash left behind go (an hour old: no job runs that long).
+  sweepStaleSpoolFiles({ now: Date.now() }).catch(() => {});
   const build = await ensureIslandsBuild(root, manifest);
   const stopBackups = config.backups
     ? startBackupSchedule(kv, config.backups)

@@ -5,6 +5,7 @@ import type { ReadArchiveLimits } from "./read_archive.ts";
 import { checkArchive } from "./check_archive.ts";
 import { restoreArchive, type RestoreOptions } from "./restore_archive.ts";
 import { spoolBody } from "./spool_body.ts";
+import { spoolGate } from "../http/spool_files.ts";
 
 export { streamTakeout, type TakeoutOptions } from "./write_takeout.ts";
 export { buildTakeoutFileName } from "./file_name.ts";
@@ -21,14 +22,16 @@ export async function restoreTakeoutUpload(
   body: ReadableStream<Uint8Array> | null,
   options: RestoreUploadOptions,
 ): Promise<TakeoutRestoreResult> {
-  const path = await spoolBody(body, options.maxBytes);
-  try {
-    const plan = await checkArchive(path, {
-      now: options.now,
-      limits: options.limits,
-    });
-    return await restoreArchive(kv, path, plan, options);
-  } finally {
-    await Deno.remove(path).catch(() => {});
-  }
+  return await spoolGate.run("restore an archive", async () => {
+    const path = await spoolBody(body, options.maxBytes);
+    try {
+      const plan = await checkArchive(path, {
+        now: options.now,
+        limits: options.limits,
+      });
+      return await restoreArchive(kv, path, plan, options);
+    } finally {
+      await Deno.remove(path).catch(() => {});
+    }
+  });
 }

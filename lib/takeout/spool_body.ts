@@ -2,6 +2,7 @@
 // limit, so restoring can read it twice (check, then write) without holding
 // hundreds of megabytes in memory.
 import { badRequest, HttpError } from "../http/errors.ts";
+import { createSpoolFile } from "../http/spool_files.ts";
 
 function tooLarge(maxBytes: number): HttpError {
   return new HttpError(
@@ -21,7 +22,7 @@ export async function spoolBody(
   maxBytes: number,
 ): Promise<string> {
   if (body === null) throw badRequest("Cannot restore: the body is empty");
-  const path = await Deno.makeTempFile({ prefix: "band-web-takeout-" });
+  const path = await createSpoolFile("takeout");
   const file = await Deno.open(path, { write: true, truncate: true });
   const reader = body.getReader();
   try {
