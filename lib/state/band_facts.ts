@@ -121,12 +121,14 @@ export function publishSync(
 ): void {
   lastSyncAt.value = at;
   publishDeviceInfo(result.deviceInfo);
-  const live = batteryFact.value?.live ?? false;
+  // A battery the page follows live is newer than the one the sync read at
+  // its start (a charger plugged in meanwhile): it stays.
+  if (batteryFact.value?.live) return;
   batteryFact.value = {
     level: result.battery.level,
     charging: result.battery.charging,
     time: at,
-    live,
+    live: false,
   };
 }
 

@@ -95,6 +95,25 @@ Deno.test("publishSync() sets the last sync, battery and device facts", () => {
   assert.equal(deviceFacts.value?.firmwareRevision, "1.0.10.0");
 });
 
+Deno.test("publishSync() keeps a battery the page follows live: it is newer than the sync's", () => {
+  batteryFact.value = { level: 64, charging: true, time: 4000, live: true };
+  publishSync({
+    battery: battery(81),
+    deviceInfo: {
+      mac: "AA:BB:CC:DD:EE:FF",
+      firmwareVersion: "1.0.10.0",
+      hardwareRevision: "0.25.3.5",
+    },
+  }, 5000);
+  assert.equal(lastSyncAt.value, 5000);
+  assert.deepEqual(batteryFact.value, {
+    level: 64,
+    charging: true,
+    time: 4000,
+    live: true,
+  });
+});
+
 Deno.test("refreshToday() asks the server for the person's day and publishes it", async () => {
   const asked: string[] = [];
   const view = {
