@@ -175,6 +175,26 @@ async function expectWaiting(page: Page, text: RegExp): Promise<void> {
   }
 }
 
+async function expectSummary(page: Page, text: RegExp): Promise<void> {
+  try {
+    await page.locator("#sync-summary", { hasText: text }).waitFor({
+      timeout: 30_000,
+    });
+  } catch {
+    const summary = await page.locator("#sync-summary").textContent({
+      timeout: 1000,
+    }).catch(() => null);
+    const error = await page.locator("#connection-error").textContent({
+      timeout: 1000,
+    }).catch(() => null);
+    throw new Error(
+      `Expected the sync summary to match ${text}; it reads ${
+        JSON.stringify(summary)
+      }, the error line ${JSON.stringify(error)}`,
+    );
+  }
+}
+
 /** What the page's IndexedDB holds for offline use. */
 function readStore(page: Page): Promise<
   {
@@ -274,9 +294,7 @@ Deno.test({
         /^Offline: saved copy from /,
       );
       await page.getByRole("button", { name: "Connect" }).click();
-      await page.locator("#sync-summary", {
-        hasText: /^Read 1 day of history from the band/,
-      }).waitFor({ timeout: 30_000 });
+      await expectSummary(page, /^Read 1 day of history from the band/);
       await expectWaiting(
         page,
         /^1 day \(1,440 minutes\) waiting to upload · \d/,
@@ -321,8 +339,7 @@ Deno.test({
       assert.equal(await readSim(page, "syncedMinutes"), 0);
       // The next sync reaches the server and acknowledges the band.
       await page.getByRole("button", { name: "Sync now" }).click();
-      await page.locator("#sync-summary", { hasText: NO_NEW_MINUTES })
-        .waitFor({ timeout: 30_000 });
+      await expectSummary(page, NO_NEW_MINUTES);
       assert.equal(await readSim(page, "syncedMinutes"), HISTORY_MINUTES);
       assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
 
@@ -359,8 +376,7 @@ Deno.test({
       // A reload while the server is down: the outbox is still there, and the
       // band (reconnected by itself) has nothing newer to add to it.
       const nothingNew = (page: Page) =>
-        page.locator("#sync-summary", { hasText: /^Nothing new on the band/ })
-          .waitFor({ timeout: 30_000 });
+        expectSummary(page, /^Nothing new on the band/);
       await openBandPage(first, site);
       await expectWaiting(first, /^1 day \(1,440 minutes\) waiting to upload/);
       await nothingNew(first);
@@ -385,8 +401,7 @@ Deno.test({
 
       // The reloaded tab reconnected by itself; its next sync acknowledges the band.
       await first.getByRole("button", { name: "Sync now" }).click();
-      await first.locator("#sync-summary", { hasText: NO_NEW_MINUTES })
-        .waitFor({ timeout: 30_000 });
+      await expectSummary(first, NO_NEW_MINUTES);
       assert.equal(await readSim(first, "syncedMinutes"), HISTORY_MINUTES);
       assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
     } finally {
@@ -428,8 +443,7 @@ Deno.test({
 
       await profile.context.setOffline(false);
       await page.getByRole("button", { name: "Sync now" }).click();
-      await page.locator("#sync-summary", { hasText: /^Synced 1 day/ })
-        .waitFor({ timeout: 30_000 });
+      await expectSummary(page, /^Synced 1 day/);
       assert.deepEqual(await storedMinutes(site, end), expectedMinutes(end));
       assert.equal(await readSim(page, "syncedMinutes"), HISTORY_MINUTES);
       // The page says what happened: the band is no longer kept on this browser.
