@@ -62,9 +62,14 @@ export async function addWorkoutStarts(
   const { starts, checks } = await readWorkoutStarts(kv, bandId, years);
   atomic.check(...checks);
   for (const year of years) {
+    const stored = starts.get(year)!;
+    // A start already indexed stays once: a concurrent upload of the same
+    // workout may have landed between our read of the records and of the
+    // index (10 checks a commit cannot cover every record read).
+    const known = new Set(stored);
     const merged = new Float64Array([
-      ...starts.get(year)!,
-      ...times.filter((t) => yearOf(t) === year),
+      ...stored,
+      ...times.filter((t) => yearOf(t) === year && !known.has(t)),
     ]).sort();
     // Past 8,190 starts a year the index would not fit one value: a 413, not a 500.
     assertFitsKvValue(merged, "workout start times");

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readingKey } from "../../lib/db/keys.ts";
 import { storeReadings } from "../../lib/db/readings.ts";
 import {
+  addWorkoutStarts,
   countWorkoutStarts,
   rebuildWorkoutStarts,
 } from "../../lib/db/workout_starts.ts";
@@ -49,6 +50,24 @@ Deno.test("rebuildWorkoutStarts() indexes workouts stored without an index", asy
     await countWorkoutStarts(kv, "b", {
       start: NEW_YEAR,
       end: NEW_YEAR + 400 * 24 * HOUR,
+    }),
+    3,
+  );
+});
+
+Deno.test("addWorkoutStarts() never indexes a start twice, even when its record was read as new", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const first = kv.atomic();
+  await addWorkoutStarts(kv, first, "b", [NEW_YEAR, NEW_YEAR + HOUR]);
+  assert.ok((await first.commit()).ok);
+  // A second upload that read the record of NEW_YEAR before the first landed.
+  const second = kv.atomic();
+  await addWorkoutStarts(kv, second, "b", [NEW_YEAR, NEW_YEAR + 2 * HOUR]);
+  assert.ok((await second.commit()).ok);
+  assert.equal(
+    await countWorkoutStarts(kv, "b", {
+      start: NEW_YEAR - HOUR,
+      end: NEW_YEAR + 3 * HOUR,
     }),
     3,
   );
