@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser, saveScreenshot } from "../support/browser.ts";
 import { serveTestApp } from "../support/test_app.ts";
 
@@ -12,6 +12,41 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Opens a page with one Chromium virtual authenticator and sets up the owner
+ * account through the form; `verifies` says whether the authenticator can
+ * check the person (a phone or laptop) or not (a bare security key).
+ */
+async function setUpOwnerWithAuthenticator(
+  browser: Browser,
+  origin: string,
+  verifies: boolean,
+) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable", { enableUI: false });
+  const { authenticatorId } = await cdp.send(
+    "WebAuthn.addVirtualAuthenticator",
+    {
+      options: {
+        protocol: "ctap2",
+        transport: verifies ? "internal" : "usb",
+        hasResidentKey: true,
+        hasUserVerification: verifies,
+        isUserVerified: verifies,
+        automaticPresenceSimulation: true,
+      },
+    },
+  );
+  await page.goto(`${origin}/setup`);
+  await page.getByLabel("Username").fill("ada");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await page.waitForURL(`${origin}/`);
+  return { page, cdp, authenticatorId };
+}
+
 Deno.test({
   name:
     "[browser] passkeys: register with Chromium's virtual authenticator, rename, sign in through autofill and the button, remove it",
@@ -21,30 +56,12 @@ Deno.test({
     const server = await serveTestApp();
     const browser = await launchBrowser();
     try {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("WebAuthn.enable", { enableUI: false });
-      const { authenticatorId } = await cdp.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-          options: {
-            protocol: "ctap2",
-            transport: "internal",
-            hasResidentKey: true,
-            hasUserVerification: true,
-            isUserVerified: true,
-            automaticPresenceSimulation: true,
-          },
-        },
+      const { page, cdp, authenticatorId } = await setUpOwnerWithAuthenticator(
+        browser,
+        server.origin,
+        true,
       );
-
-      await page.goto(`${server.origin}/setup`);
-      await page.getByLabel("Username").fill("ada");
-      await page.getByLabel("Password").fill("correct horse battery");
-      await page.getByRole("button", { name: "Create owner account" }).click();
-      await page.waitForURL(`${server.origin}/`);
+      const problems = watchProblems(page);
 
       await page.goto(`${server.origin}/account`);
       await page.getByLabel("Passkey name").fill("Test laptop");
@@ -142,28 +159,11 @@ Deno.test({
     const server = await serveTestApp();
     const browser = await launchBrowser();
     try {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("WebAuthn.enable", { enableUI: false });
-      const { authenticatorId } = await cdp.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-          options: {
-            protocol: "ctap2",
-            transport: "usb",
-            hasResidentKey: true,
-            hasUserVerification: false,
-            isUserVerified: false,
-            automaticPresenceSimulation: true,
-          },
-        },
+      const { page, cdp, authenticatorId } = await setUpOwnerWithAuthenticator(
+        browser,
+        server.origin,
+        false,
       );
-      await page.goto(`${server.origin}/setup`);
-      await page.getByLabel("Username").fill("ada");
-      await page.getByLabel("Password").fill("correct horse battery");
-      await page.getByRole("button", { name: "Create owner account" }).click();
-      await page.waitForURL(`${server.origin}/`);
 
       await page.goto(`${server.origin}/account`);
       await page.getByLabel("Passkey name").fill("Bare key");

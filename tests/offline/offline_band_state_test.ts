@@ -11,6 +11,7 @@ import type {
   PublicBand,
 } from "../../lib/api/band_schemas.ts";
 import { mergeBandSettings } from "../../lib/api/settings_merge.ts";
+import { publicBand } from "./_band.ts";
 import {
   catchUp,
   forgetEverything,
@@ -67,19 +68,9 @@ function createFakeServer() {
       return Promise.resolve(new Response("not found", { status: 404 }));
     }) as typeof fetch,
   };
-  const band = (): PublicBand => ({
-    id: BAND_ID,
-    name: "Blue",
-    mac: "D1:C5:15:51:03:89",
-    model: "Mi Smart Band 4",
-    firmwareRevision: null,
-    hardwareRevision: null,
-    lastBattery: null,
-    lastSyncAt: null,
-    settings: server.settings,
-    createdAt: T0,
-    virtual: false,
-  });
+  const band = (): PublicBand =>
+    publicBand(BAND_ID, { settings: server.settings, createdAt: T0 });
+
   return server;
 }
 

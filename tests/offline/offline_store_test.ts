@@ -29,25 +29,14 @@ import {
   summarizeOutbox,
 } from "../../lib/offline/outbox.ts";
 import type { ActivityBatch } from "../../lib/protocol/activity_sample.ts";
+import { publicBand } from "./_band.ts";
 
 const KEY = "0123456789abcdef0123456789abcdef";
 const T0 = Date.UTC(2026, 10, 30, 8, 0);
 const MINUTE = 60_000;
 
 function band(id: string, settings: PublicBand["settings"] = {}): PublicBand {
-  return {
-    id,
-    name: `Band ${id}`,
-    mac: "D1:C5:15:51:03:89",
-    model: "Mi Smart Band 4",
-    firmwareRevision: null,
-    hardwareRevision: null,
-    lastBattery: null,
-    lastSyncAt: null,
-    settings,
-    createdAt: T0,
-    virtual: false,
-  };
+  return publicBand(id, { settings, createdAt: T0 });
 }
 
 function batch(start: number, minutes: number, steps = 10): ActivityBatch {
@@ -61,6 +50,21 @@ function batch(start: number, minutes: number, steps = 10): ActivityBatch {
       heartRate: 70,
     })),
   };
+}
+
+/** Keeps a band for offline use as person `userId` (default u1). */
+function keep(
+  db: OfflineDb,
+  kept: PublicBand,
+  userId = "u1",
+) {
+  return keepBandOffline(db, {
+    band: kept,
+    authKey: KEY,
+    userId,
+    serverCursor: null,
+    now: T0,
+  });
 }
 
 /** A fresh, empty IndexedDB per test. */
@@ -93,13 +97,7 @@ function createLocks(): OutboxLocks & { held: Set<string> } {
 
 Deno.test("offline store: the key is kept wrapped, reads back, and the wrapping key cannot be exported", async () => {
   await withDb(async (db) => {
-    const record = await keepBandOffline(db, {
-      band: band("a"),
-      authKey: KEY,
-      userId: "u1",
-      serverCursor: null,
-      now: T0,
-    });
+    const record = await keep(db, band("a"));
     assert.equal(record.key.wrappingKey.extractable, false);
     await assert.rejects(
       crypto.subtle.exportKey("raw", record.key.wrappingKey),
@@ -120,13 +118,7 @@ Deno.test("offline store: the key is kept wrapped, reads back, and the wrapping 
 
 Deno.test("offline store: queued changes apply at once, fold last writer per field, and flush once", async () => {
   await withDb(async (db) => {
-    await keepBandOffline(db, {
-      band: band("a", { goal: { steps: 8000, notify: true } }),
-      authKey: KEY,
-      userId: "u1",
-      serverCursor: null,
-      now: T0,
-    });
+    await keep(db, band("a", { goal: { steps: 8000, notify: true } }));
     await queueSettingsChange(db, {
       bandId: "a",
       patch: { goal: { steps: 9000 } },
@@ -169,13 +161,7 @@ Deno.test("offline store: queued changes apply at once, fold last writer per fie
 
 Deno.test("offline store: a failed flush keeps every change for the next attempt", async () => {
   await withDb(async (db) => {
-    await keepBandOffline(db, {
-      band: band("a"),
-      authKey: KEY,
-      userId: "u1",
-      serverCursor: null,
-      now: T0,
-    });
+    await keep(db, band("a"));
     await queueSettingsChange(db, {
       bandId: "a",
       patch: { alarms: [] },
@@ -191,13 +177,7 @@ Deno.test("offline store: a failed flush keeps every change for the next attempt
 
 Deno.test("offline store: a refresh takes the server's settings with the queued changes on top", async () => {
   await withDb(async (db) => {
-    await keepBandOffline(db, {
-      band: band("a"),
-      authKey: KEY,
-      userId: "u1",
-      serverCursor: null,
-      now: T0,
-    });
+    await keep(db, band("a"));
     await queueSettingsChange(db, {
       bandId: "a",
       patch: { goal: { steps: 12000 } },
@@ -292,13 +272,7 @@ Deno.test("outbox: while another holder has the band's lock, a drain steps aside
 Deno.test("offline store: forgetting a band removes its record, queue and outbox, and only its own", async () => {
   await withDb(async (db) => {
     for (const id of ["a", "b", "c"]) {
-      await keepBandOffline(db, {
-        band: band(id),
-        authKey: KEY,
-        userId: id === "c" ? "u2" : "u1",
-        serverCursor: null,
-        now: T0,
-      });
+      await keep(db, band(id), id === "c" ? "u2" : "u1");
       await queueSettingsChange(db, {
         bandId: id,
         patch: { alarms: [] },
@@ -325,13 +299,7 @@ Deno.test("offline store: forgetting a band removes its record, queue and outbox
 Deno.test("offline store: deleting the store (sign-out) leaves no key behind", async () => {
   globalThis.indexedDB = new IDBFactory();
   const db = await openOfflineDb();
-  await keepBandOffline(db, {
-    band: band("a"),
-    authKey: KEY,
-    userId: "u1",
-    serverCursor: null,
-    now: T0,
-  });
+  await keep(db, band("a"));
   // The open connection lets go when another deletes the store.
   await deleteOfflineDb();
   const fresh = await openOfflineDb();
@@ -374,13 +342,7 @@ Deno.test("foldPatches: object sections fold field by field, arrays and the weat
 
 Deno.test("offline store: changes the server refuses for good leave the queue with the reason; others wait", async () => {
   await withDb(async (db) => {
-    await keepBandOffline(db, {
-      band: band("a"),
-      authKey: KEY,
-      userId: "u1",
-      serverCursor: null,
-      now: T0,
-    });
+    await keep(db, band("a"));
     await queueSettingsChange(db, {
       bandId: "a",
       patch: { goal: { steps: 1 } },

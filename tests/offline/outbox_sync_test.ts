@@ -19,6 +19,7 @@ import { keepBandOffline } from "../../lib/offline/offline_bands.ts";
 import { listOutbox, type OutboxLocks } from "../../lib/offline/outbox.ts";
 import type { ApiClient } from "../../lib/api/client.ts";
 import type { PublicBand } from "../../lib/api/band_schemas.ts";
+import { publicBand } from "./_band.ts";
 import { connectSim, NOW } from "../ble/sim_setup.ts";
 import { createMemoryServer } from "../state/memory_sync_server.ts";
 
@@ -35,19 +36,7 @@ function history(days: number): ActivityBatch {
   };
 }
 
-const BAND: PublicBand = {
-  id: BAND_ID,
-  name: "Blue",
-  mac: "D1:C5:15:51:03:89",
-  model: "Mi Smart Band 4",
-  firmwareRevision: null,
-  hardwareRevision: null,
-  lastBattery: null,
-  lastSyncAt: null,
-  settings: {},
-  createdAt: NOW,
-  virtual: false,
-};
+const BAND: PublicBand = publicBand(BAND_ID, { createdAt: NOW });
 
 const oneProcessLocks: OutboxLocks = {
   request: (_name, _options, callback) => callback({}),
