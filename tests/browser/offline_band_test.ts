@@ -317,7 +317,11 @@ Deno.test({
       const alarms = card(page, "alarms");
       await alarms.getByLabel("Time of alarm 1").fill("06:30");
       await alarms.getByRole("button", { name: "Save alarm" }).click();
-      await expectNote(page, "alarms", "Alarm 1 set for 06:30");
+      await expectNote(
+        page,
+        "alarms",
+        "Alarm 1 set for 06:30 · kept on this browser until the server is back",
+      );
       const slots = await readSim<{ time: unknown }[]>(page, "alarms");
       assert.deepEqual(slots[0].time, { hour: 6, minute: 30 });
       await expectWaiting(page, /1 setting change waiting to be saved/);

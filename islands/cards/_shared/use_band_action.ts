@@ -5,6 +5,7 @@
 import { useSignal } from "@preact/signals";
 import type { MiBand4 } from "../../../lib/ble/mi_band4.ts";
 import { connectedBand, withBand } from "../../../lib/state/band_connection.ts";
+import { countWaitingSaves } from "./save_settings.ts";
 
 /** A card's last outcome, or what it is doing now. */
 export interface CardNoteValue {
@@ -72,9 +73,14 @@ export function useBandAction(): BandAction {
         text: options.pending ?? "Talking to the band…",
       };
       try {
+        const waitingBefore = countWaitingSaves();
         const result = await withBand((b) => operation(b, controller.signal));
         const text = typeof done === "function" ? done(result) : done;
-        note.value = text ? { kind: "ok", text } : null;
+        // The band has the change; the server will once it is back.
+        const waits = countWaitingSaves() > waitingBefore
+          ? " · kept on this browser until the server is back"
+          : "";
+        note.value = text ? { kind: "ok", text: text + waits } : null;
         return result;
       } catch (error) {
         note.value = controller.signal.aborted
