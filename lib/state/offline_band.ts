@@ -48,8 +48,6 @@ import {
   serverOutOfReach,
 } from "./offline_signals.ts";
 
-export { isOutOfReach, OutOfReachError };
-
 const TURN_ON_HINT =
   'to use this band without the server, turn on "Use this band offline on this browser" while online';
 
