@@ -42,9 +42,7 @@ import { formatWorkouts } from "../lib/state/workout_sync.ts";
 // The offline side (IndexedDB, the outbox) is used only where this browser may
 // keep the band for offline use: a page whose band is not kept never opens the
 // store. (It ships in the page: a separate chunk cost more requests than bytes.)
-const offline = () => Promise.resolve(offlineBand);
-const keptOffline = () =>
-  offlineKept.peek() === false ? Promise.resolve(null) : offline();
+const keptOffline = () => offlineKept.peek() === false ? null : offlineBand;
 
 /** Props: plain data about the band the page shows. */
 export interface BandConnectionProps {
@@ -141,14 +139,14 @@ export default function BandConnection(props: BandConnectionProps) {
   // The key is read once per page (the virtual band and the connection both
   // need it); a failed read is tried again next time.
   function readBandKey(): Promise<string> {
-    bandKey ??= keptOffline().then((kept) =>
-      kept
+    const kept = keptOffline();
+    bandKey ??=
+      (kept
         ? kept.resolveBandKey(api, props.bandId)
-        : api.getBandKey(props.bandId)
-    ).catch((error) => {
-      bandKey = null;
-      throw error;
-    });
+        : api.getBandKey(props.bandId)).catch((error) => {
+          bandKey = null;
+          throw error;
+        });
     return bandKey;
   }
 
@@ -256,7 +254,7 @@ export default function BandConnection(props: BandConnectionProps) {
     }
     try {
       connectionStatus.value = "syncing";
-      const kept = await keptOffline();
+      const kept = keptOffline();
       // Out of reach and kept for offline use: read into the outbox, acknowledge nothing.
       const intoOutbox = kept
         ? await kept.chooseOfflineSync(api, props.bandId)
@@ -322,7 +320,7 @@ export default function BandConnection(props: BandConnectionProps) {
   // Sends what waits in this browser (settings, outbox) once the server answers;
   // whatever cannot go now stays for the next time.
   async function catchUpQuietly(): Promise<void> {
-    const kept = await keptOffline();
+    const kept = keptOffline();
     await kept?.catchUp(api, { bandId: props.bandId, now: Date.now })
       .catch(() => {});
   }
@@ -340,7 +338,7 @@ export default function BandConnection(props: BandConnectionProps) {
         offlineKept.value = false;
         return;
       }
-      const kept = await offline();
+      const kept = offlineBand;
       await kept.loadOfflineState(props.bandId, { savedCopy });
       stopListening = kept.listenForOtherTabs(props.bandId, () => {
         kept.loadOfflineState(props.bandId, { savedCopy: false });

@@ -76,14 +76,13 @@ export default function OfflineBand(props: OfflineBandProps) {
   const changes = queuedChanges.value;
   const waiting = (outbox?.minutes ?? 0) > 0 || changes > 0;
   const api = () => new ApiClient({ csrfToken: props.csrfToken });
-  const load = () => Promise.resolve(offlineBand);
 
   const toggle = async (on: boolean) => {
     busy.value = true;
     asked.value = on;
     note.value = null;
     try {
-      const offline = await load();
+      const offline = offlineBand;
       if (on) {
         await offline.turnOfflineOn(api(), {
           bandId: props.bandId,
@@ -119,7 +118,7 @@ export default function OfflineBand(props: OfflineBandProps) {
     busy.value = true;
     note.value = null;
     try {
-      const offline = await load();
+      const offline = offlineBand;
       const result = await offline.catchUp(api(), {
         bandId: props.bandId,
         now: Date.now,
